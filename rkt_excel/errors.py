@@ -1,0 +1,81 @@
+"""Exceptions for "cannot continue". Problems inside a user's file are Issues, not exceptions.
+
+Every exception raised on purpose by rkt_excel derives from RktError, and also from the
+builtin it resembles, so callers can catch either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A problem in a plan file. ``line`` is 1-based, 0 when unknown."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class RktError(Exception):
+    """Base class of every error rkt_excel raises on purpose."""
+
+
+class TemplateError(RktError, ValueError):
+    """A plan template cannot be loaded; ``problems`` lists every problem found."""
+
+    def __init__(self, message: str, problems: list[TemplateProblem] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[TemplateProblem] = list(problems or [])
+
+
+class ScheduleError(RktError, ValueError):
+    """A TARGET WAKTU phrase cannot be understood."""
+
+
+class ModelError(RktError, KeyError):
+    """An unknown scoring model or question id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnitsError(RktError, ValueError):
+    """A units file cannot be used; ``problems`` lists (line, message) pairs."""
+
+    def __init__(self, message: str, problems: list[tuple[int, str]] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[tuple[int, str]] = list(problems or [])
+
+
+class FormError(RktError, ValueError):
+    """A file cannot be read as one of our forms (pre-flight failure).
+
+    ``code`` is the issue code from the catalogue (e.g. ``not-a-spreadsheet``).
+    """
+
+    def __init__(self, code: str, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.path = path
+
+
+class RecapError(RktError, ValueError):
+    """A file given to the roll-up is not a recap written by rkt_excel."""
+
+__all__ = [
+    "FormError",
+    "ModelError",
+    "RecapError",
+    "RktError",
+    "ScheduleError",
+    "TemplateError",
+    "TemplateProblem",
+    "UnitsError",
+]

@@ -1,0 +1,69 @@
+"""The data a filled form carries once read: identity, and per indicator row every input field.
+
+Plain frozen dataclasses shared by read (which builds them), validate and consolidate.
+No I/O here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FormIdentity:
+    """Who and what a form is: the plan it was made from and the unit that fills it."""
+
+    plan_id: str
+    plan_version: str
+    plan_hash: str
+    form_id: str
+    kind: str  # "form" or "workbook"
+    unit_code: str = ""
+    unit_name: str = ""
+    nama_pengisi: str = ""
+    nip: str = ""
+    jabatan: str = ""
+    tanggal_pengisian: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One input value: as typed (``raw``), normalised (``value``, None when invalid or empty),
+    and where it came from. ``link`` is a hyperlink target when the cell had one."""
+
+    sheet: str
+    cell: str  # A1 address
+    raw: Any
+    value: Any = None
+    link: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing was typed."""
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    """One indicator row as the unit filled it: field key (layout.INPUT_FIELDS) -> Cell."""
+
+    row_id: str
+    sheet: str
+    row: int  # 1-based row number in the returned file
+    fields: dict[str, Cell] = field(default_factory=dict)
+    plan_cells: dict[str, Cell] = field(default_factory=dict)  # locked plan text as found
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    """A form read back: its file, identity, rows by id, and the issues found while reading."""
+
+    path: str
+    sha256: str
+    identity: FormIdentity
+    rows: dict[str, FilledRow]
+    issues: tuple[Any, ...] = ()  # tuple[Issue, ...]; typed loosely to keep this module leaf
+    identity_cells: dict[str, Cell] = field(default_factory=dict)
+    mtime: float = 0.0

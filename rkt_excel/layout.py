@@ -1,0 +1,139 @@
+"""The workbook layout, defined once: sheet names, rows, columns, lists, metadata keys.
+
+The writer (generate.py) and the reader (read.py) both import this module, so no cell address
+or header text is written in two places. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FORM_FORMAT = "rkt-form/1"  # bump when the layout changes in a way old readers cannot follow
+
+# --- sheets ------------------------------------------------------------------------------
+SHEET_COVER = "Sampul"
+SHEET_GUIDE = "Petunjuk"
+SHEET_IDENTITY = "Identitas"
+SHEET_LISTS = "Daftar"  # hidden: the dropdown lists (Excel caps literal lists at 255 chars)
+SHEET_META = "_rkt_meta"  # very hidden: identity of the form and of every indicator row
+
+# Sheet names of the six standard components, each within Excel's 31 characters.
+COMPONENT_SHEET_NAMES: dict[str, str] = {
+    "I": "I Manajemen Perubahan",
+    "II": "II Penataan Tatalaksana",
+    "III": "III Sistem Manajemen SDM",
+    "IV": "IV Akuntabilitas Kinerja",
+    "V": "V Penguatan Pengawasan",
+    "VI": "VI Kualitas Pelayanan Publik",
+}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+
+
+def component_sheet_name(component_id: str, name: str) -> str:
+    """The sheet name of a component: the standard one, else "<id> <name>" cut to 31 chars."""
+    if component_id in COMPONENT_SHEET_NAMES:
+        return COMPONENT_SHEET_NAMES[component_id]
+    clean = _BAD_SHEET_CHARS.sub(" ", f"{component_id} {name}")
+    return " ".join(clean.split())[:31].rstrip()
+
+
+# --- component sheets ----------------------------------------------------------------------
+TITLE_ROW = 0  # 0-based rows: title, office/unit, component name, blank, header
+HEADER_ROW = 4
+FIRST_DATA_ROW = 5
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a component sheet. ``key`` is the field name used in code."""
+
+    key: str
+    header: str  # exactly as printed in the header row (the reader matches on it)
+    width: float
+    input: bool = False  # unlocked for the unit to fill
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", 9),
+    Column("no", "NO", 5),
+    Column("komponen", "KOMPONEN", 18),
+    Column("indikator", "INDIKATOR", 38),
+    Column("langkah_aksi", "LANGKAH AKSI", 38),
+    Column("bukti_fisik", "BUKTI FISIK", 32),
+    Column("target_waktu", "TARGET WAKTU", 16),
+    Column("status", "STATUS", 14, input=True),
+    Column("realisasi", "REALISASI", 14, input=True),
+    Column("capaian", "CAPAIAN (%)", 10, input=True),
+    Column("jawaban", "JAWABAN LKE", 11, input=True),
+    Column("kriteria", "KRITERIA JAWABAN LKE", 40),
+    Column("bukti_dukung", "BUKTI DUKUNG", 30, input=True),
+    Column("keterangan", "KETERANGAN / KENDALA", 30, input=True),
+)
+COL: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}  # key -> 0-based column
+INPUT_FIELDS: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.input)
+PLAN_FIELDS: tuple[str, ...] = ("indikator", "target_waktu")  # locked cells checked on return
+
+# --- values ------------------------------------------------------------------------------
+STATUS_VALUES: tuple[str, ...] = ("Belum", "Dalam Proses", "Selesai", "Tidak Relevan")
+
+# Dropdown lists by LKE answer type (see lke.py). "number" has no list: a whole number >= 0.
+ANSWER_LISTS: dict[str, tuple[str, ...]] = {
+    "yn": ("Ya", "Tidak"),
+    "abc": ("A", "B", "C"),
+    "abcd": ("A", "B", "C", "D"),
+    "abcde": ("A", "B", "C", "D", "E"),
+}
+# Defined names of the lists on SHEET_LISTS, one per list.
+LIST_NAMES: dict[str, str] = {
+    "status": "DaftarStatus",
+    "yn": "DaftarYaTidak",
+    "abc": "DaftarABC",
+    "abcd": "DaftarABCD",
+    "abcde": "DaftarABCDE",
+}
+DATE_FORMAT = "[$-421]d mmmm yyyy"  # 421 = Indonesian: "17 Agustus 2019"
+PERCENT_FORMAT = "0.##"  # Capaian is typed as 0-100, not as a fraction
+
+# --- identity sheet (unit forms) ------------------------------------------------------------
+IDENTITY_FIRST_ROW = 3  # 0-based; label in column A, value in column B
+
+
+@dataclass(frozen=True)
+class IdentityField:
+    """One line of the Identitas sheet."""
+
+    key: str
+    label: str
+    input: bool
+
+
+IDENTITY_FIELDS: tuple[IdentityField, ...] = (
+    IdentityField("unit_code", "Kode Unit", False),
+    IdentityField("unit_name", "Nama Unit Kerja", False),
+    IdentityField("nama_pengisi", "Nama Pengisi", True),
+    IdentityField("nip", "NIP", True),
+    IdentityField("jabatan", "Jabatan", True),
+    IdentityField("tanggal_pengisian", "Tanggal Pengisian", True),
+)
+IDENTITY_ROW: dict[str, int] = {f.key: IDENTITY_FIRST_ROW + i for i, f in enumerate(IDENTITY_FIELDS)}
+
+# --- metadata (very hidden sheet + custom document properties) ------------------------------
+# Key/value pairs in columns A:B from row 1; then, from META_ROWS_HEADER, one line per
+# indicator row with the columns META_ROW_COLUMNS.
+META_KEYS: tuple[str, ...] = (
+    "format",
+    "kind",  # "workbook" (the standard RKT) or "form" (one unit's checklist)
+    "rkt_excel_version",
+    "plan_id",
+    "plan_version",
+    "plan_hash",
+    "regulation",
+    "year",
+    "form_id",
+    "unit_code",
+    "unit_name",
+)
+META_ROWS_HEADER = len(META_KEYS) + 1  # 0-based row of the row-table header (after a blank)
+META_ROW_COLUMNS: tuple[str, ...] = ("row_id", "component", "sheet", "row", "lke", "answer_type")
+PROPERTY_PREFIX = "rkt_"  # custom document properties are META_KEYS with this prefix

@@ -1,0 +1,347 @@
+"""Stage 1, the plan: load, check and write plan templates (YAML) into frozen Plan models.
+
+Reads YAML only; never touches a workbook. Every problem is reported with file, line and field.
+The format is documented in docs/template-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from rkt_excel.errors import ModelError, ScheduleError, TemplateError, TemplateProblem
+from rkt_excel.schedule import Schedule, parse_target
+
+FORMAT_VERSION = 1
+DEFAULT_PLAN = "plan-2019-kanim-semarang.yaml"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Office(_Model):
+    """Who the plan belongs to, as printed in the title block."""
+
+    ministry: str
+    region: str = ""
+    name: str
+    short_name: str = ""
+    city: str = ""
+
+
+class Document(_Model):
+    """The document's number and title as printed on the cover."""
+
+    number: str = ""
+    title: str
+
+
+class Signatory(_Model):
+    """One person who signs the plan (role as printed, e.g. "Penanggung Jawab")."""
+
+    role: str
+    position: str = ""
+    name: str
+    nip: str = ""
+
+    @field_validator("nip", mode="before")
+    @classmethod
+    def _nip_text(cls, v: Any) -> Any:
+        if isinstance(v, int):
+            raise ValueError("NIP must be quoted text (a number loses leading zeros)")
+        return v
+
+
+class Indicator(_Model):
+    """One indicator row of the RKT table, the unit of reporting."""
+
+    id: str
+    indicator: str
+    actions: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    target: str = ""
+    months: tuple[int, ...] | None = None
+    lke: str | None = None
+    lke_note: str = ""
+    pic: tuple[str, ...] = ()
+    repair: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("an id is letters, digits, '.', '_' or '-' (e.g. I.1.a)")
+        return v
+
+    @field_validator("months")
+    @classmethod
+    def _months_range(cls, v: tuple[int, ...] | None) -> tuple[int, ...] | None:
+        if v is not None and any(not 1 <= m <= 12 for m in v):
+            raise ValueError("months are numbers from 1 to 12")
+        return v
+
+    @property
+    def schedule(self) -> Schedule:
+        """The parsed TARGET WAKTU (the plan loader has already checked it parses)."""
+        parsed = parse_target(self.target)
+        if self.months is not None and tuple(sorted(self.months)) != parsed.months:
+            return Schedule(parsed.kind, tuple(sorted(set(self.months))), parsed.year)
+        return parsed
+
+
+class SubArea(_Model):
+    """A KOMPONEN of the RKT table (a sub-area such as "Tim Kerja") and its indicator rows."""
+
+    no: int
+    name: str
+    indicators: tuple[Indicator, ...] = Field(min_length=1)
+
+
+class Component(_Model):
+    """One of the six areas of change (I Manajemen Perubahan ... VI Pelayanan Publik)."""
+
+    id: str
+    name: str
+    title: str = ""
+    subareas: tuple[SubArea, ...] = Field(min_length=1)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator row of the component, in plan order."""
+        return tuple(i for s in self.subareas for i in s.indicators)
+
+
+class Plan(_Model):
+    """A whole RKT: identity, cover matter and the components with their indicator rows."""
+
+    format: int = FORMAT_VERSION
+    id: str
+    version: str = "1"
+    title: str = "Rencana Kerja Tahunan Pembangunan Zona Integritas"
+    year: int = Field(ge=2000, le=2100)
+    regulation: str
+    created: dt.date
+    office: Office
+    document: Document
+    legal_basis: tuple[str, ...] = ()
+    priority_targets: tuple[str, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+    components: tuple[Component, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("a plan id is letters, digits, '.', '_' or '-'")
+        return v
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, v: Any) -> Any:
+        return str(v) if isinstance(v, int | float) else v
+
+    def indicators(self) -> Iterator[tuple[Component, SubArea, Indicator]]:
+        """Every indicator row with its component and sub-area, in plan order."""
+        for c in self.components:
+            for s in c.subareas:
+                for i in s.indicators:
+                    yield c, s, i
+
+    @cached_property
+    def index(self) -> dict[str, tuple[Component, SubArea, Indicator]]:
+        """Indicator id -> (component, sub-area, indicator)."""
+        return {i.id: (c, s, i) for c, s, i in self.indicators()}
+
+    def indicator(self, row_id: str) -> Indicator:
+        """The indicator with this id (KeyError when absent)."""
+        return self.index[row_id][2]
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the plan's canonical JSON: equal plans give equal hashes."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- YAML with line numbers -------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the line of every mapping key and sequence item by path."""
+
+
+def _node_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            kpath = (*path, key.value)
+            out[kpath] = key.start_mark.line + 1
+            _node_lines(value, kpath, out)
+            out[kpath] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _node_lines(item, (*path, i), out)
+
+
+def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return 0
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def default_template_path() -> Path:
+    """Path of the embedded 2019 plan of Kantor Imigrasi Kelas I TPI Semarang."""
+    return Path(str(resources.files("rkt_excel") / "data" / DEFAULT_PLAN))
+
+
+def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], dict[Any, int]]:
+    problems: list[TemplateProblem] = []
+    try:
+        root = yaml.compose(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(err, "problem", None) or str(err)
+        return None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")], {}
+    lines: dict[tuple[Any, ...], int] = {}
+    if root is not None:
+        _node_lines(root, (), lines)
+    if not isinstance(data, dict):
+        return None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")], {}
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as err:
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            msg = e["msg"]
+            if e["type"] == "missing":
+                msg = "required field is missing"
+            elif e["type"] == "extra_forbidden":
+                msg = "unknown field (see docs/template-format.md)"
+            problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), msg))
+        return None, problems, lines
+    return plan, problems, lines
+
+
+def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateProblem]:
+    """Checks that span fields: unique ids, parseable targets, known LKE questions."""
+    problems: list[TemplateProblem] = []
+
+    def add(loc: tuple[Any, ...], message: str) -> None:
+        problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message))
+
+    if plan.format != FORMAT_VERSION:
+        add(("format",), f"unknown format {plan.format}; this rkt_excel reads {FORMAT_VERSION}")
+    try:
+        from rkt_excel.lke import load_model
+
+        model = load_model(plan.regulation)
+    except ModelError as err:
+        add(("regulation",), str(err))
+        model = None
+
+    seen_components: set[str] = set()
+    seen_rows: dict[str, tuple[Any, ...]] = {}
+    for ci, comp in enumerate(plan.components):
+        cloc: tuple[Any, ...] = ("components", ci)
+        if comp.id in seen_components:
+            add((*cloc, "id"), f"duplicate component id {comp.id!r}")
+        seen_components.add(comp.id)
+        for si, sub in enumerate(comp.subareas):
+            for ii, ind in enumerate(sub.indicators):
+                loc: tuple[Any, ...] = (*cloc, "subareas", si, "indicators", ii)
+                if ind.id in seen_rows:
+                    first = _line_for(lines, seen_rows[ind.id])
+                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at line {first})")
+                else:
+                    seen_rows[ind.id] = (*loc, "id")
+                try:
+                    parsed = parse_target(ind.target)
+                except ScheduleError as err:
+                    add((*loc, "target"), f"row {ind.id}: cannot read TARGET WAKTU: {err}")
+                else:
+                    if parsed.year is not None and parsed.year != plan.year:
+                        add((*loc, "target"), f"row {ind.id}: year {parsed.year} is not {plan.year}")
+                    if (
+                        ind.months is not None
+                        and parsed.months
+                        and tuple(sorted(set(ind.months))) != parsed.months
+                    ):
+                        add(
+                            (*loc, "months"),
+                            f"row {ind.id}: months {list(ind.months)} disagree with "
+                            f"{ind.target!r} ({list(parsed.months)})",
+                        )
+                if ind.lke is not None and model is not None and not model.has_question(ind.lke):
+                    add((*loc, "lke"), f"row {ind.id}: unknown LKE question {ind.lke!r} in {model.id}")
+                if ind.lke is None and not ind.lke_note:
+                    add((*loc, "lke_note"), f"row {ind.id}: no LKE question; say why in lke_note")
+    return problems
+
+
+def check_template(path: str | Path | None = None, text: str | None = None) -> list[TemplateProblem]:
+    """Return every problem of a plan file (empty when it is sound)."""
+    return _load(path, text)[1]
+
+
+def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[TemplateProblem]]:
+    if text is None:
+        p = Path(path) if path is not None else default_template_path()
+        name = str(path) if path is not None else f"<embedded {DEFAULT_PLAN}>"
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            return None, [TemplateProblem(name, 0, "", f"cannot read the file: {err}")]
+    else:
+        name = str(path) if path is not None else "<text>"
+    plan, problems, lines = _parse(text, name)
+    if plan is not None:
+        problems = _cross_check(plan, name, lines)
+    return (plan if not problems else None), problems
+
+
+def load_template(path: str | Path | None = None, text: str | None = None) -> Plan:
+    """Load and check a plan (the embedded 2019 plan when no path is given).
+
+    Raises:
+        TemplateError: with every problem found (``.problems``), each naming file, line, field.
+    """
+    plan, problems = _load(path, text)
+    if plan is None:
+        where = str(path) if path is not None else "the plan"
+        raise TemplateError(f"{where}: {len(problems)} problem(s) in the plan", problems)
+    return plan
+
+
+def dump_template(plan: Plan) -> str:
+    """Write a plan as YAML that load_template reads back to an equal plan."""
+    data = plan.model_dump(mode="json", exclude_defaults=False)
+    for comp in data["components"]:
+        for sub in comp["subareas"]:
+            for ind in sub["indicators"]:
+                for key in ("months", "lke_note", "pic", "repair"):
+                    if ind.get(key) in (None, "", []):
+                        ind.pop(key, None)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
