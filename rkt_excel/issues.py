@@ -8,7 +8,8 @@ docs/issues.md is generated from CATALOGUE (see ``render_docs``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field  # Issue has a field named "field"
 from enum import StrEnum
 from typing import Any
 
@@ -45,7 +46,7 @@ class Issue:
     row_id: str = ""
     field: str = ""
     raw: Any = None
-    params: dict[str, Any] = field(default_factory=dict, compare=False)
+    params: dict[str, Any] = dc_field(default_factory=dict, compare=False)
 
     @property
     def location(self) -> str:
@@ -70,7 +71,7 @@ class Issue:
 class Report:
     """The issues of one or more files."""
 
-    issues: list[Issue] = field(default_factory=list)
+    issues: list[Issue] = dc_field(default_factory=list)
 
     def __iter__(self) -> Iterator[Issue]:
         return iter(self.issues)
