@@ -180,7 +180,21 @@ class Plan(_Model):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of every mapping key and sequence item by path."""
+    """SafeLoader with YAML 1.2 booleans: only true/false are booleans.
+
+    YAML 1.1 reads "no", "yes", "on", "off" as booleans, which would turn the sub-area key
+    ``no`` (the RKT table's NO column) into False.
+    """
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _LineLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first]
+    )
 
 
 def _node_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
@@ -233,8 +247,13 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
     try:
         plan = Plan.model_validate(data)
     except ValidationError as err:
-        for e in err.errors():
+        errors = err.errors()
+        locs = [tuple(e["loc"]) for e in errors]
+        for e in errors:
             loc = tuple(e["loc"])
+            # pydantic also reports a parent list as too short when its only item failed
+            if e["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+                continue
             msg = e["msg"]
             if e["type"] == "missing":
                 msg = "required field is missing"
@@ -336,7 +355,11 @@ def load_template(path: str | Path | None = None, text: str | None = None) -> Pl
 
 
 def dump_template(plan: Plan) -> str:
-    """Write a plan as YAML that load_template reads back to an equal plan."""
+    """Write a plan as YAML that load_template reads back to an equal plan.
+
+    PyYAML quotes "no"/"yes" strings (YAML 1.1 booleans) and leaves the key ``no`` bare, which
+    our loader reads as a key because it follows YAML 1.2 booleans.
+    """
     data = plan.model_dump(mode="json", exclude_defaults=False)
     for comp in data["components"]:
         for sub in comp["subareas"]:
