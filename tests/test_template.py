@@ -80,21 +80,21 @@ def test_duplicate_id(tmp_path: Path) -> None:
     found = problems_of(tmp_path, SMALL.replace("id: I.1.b", "id: I.1.a"))
     assert len(found) == 1
     line, field, message = found[0]
-    assert (line, field) == (24, "components[0].subareas[0].indicators[1].id")
-    assert "duplicate" in message and "line 18" in message
+    assert (line, field) == (25, "components[0].subareas[0].indicators[1].id")
+    assert "duplicate" in message and "line 19" in message
 
 
 def test_unknown_lke_question(tmp_path: Path) -> None:
     found = problems_of(tmp_path, SMALL.replace("lke: I.1.a", "lke: IX.9.z"))
     assert [(line, field) for line, field, _ in found] == [
-        (24 - 1, "components[0].subareas[0].indicators[0].lke")
+        (24, "components[0].subareas[0].indicators[0].lke")
     ]
 
 
 def test_unparseable_target(tmp_path: Path) -> None:
     found = problems_of(tmp_path, SMALL.replace("target: Januari 2019", "target: Kapan-kapan 2019"))
     assert [(line, field) for line, field, _ in found] == [
-        (22, "components[0].subareas[0].indicators[0].target")
+        (23, "components[0].subareas[0].indicators[0].target")
     ]
     assert "I.1.a" in found[0][2]
 

@@ -1,0 +1,101 @@
+"""Real spreadsheet programs as test oracles: LibreOffice (soffice) and Gnumeric (ssconvert).
+
+Batch conversions: one LibreOffice start converts many files. LibreOffice only recalculates on
+load when its profile says so (OOXMLRecalcMode=0, "always"), so we make a private profile with
+that setting; ``ssconvert --recalc`` recalculates on its own.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SSCONVERT = shutil.which("ssconvert")
+
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+needs_gnumeric = pytest.mark.skipif(SSCONVERT is None, reason="Gnumeric (ssconvert) not installed")
+
+ERROR_VALUES = ("#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
+
+_PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _profile(recalc: bool) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="rkt-lo-profile-"))
+    if recalc:
+        user = root / "user"
+        user.mkdir(parents=True)
+        (user / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
+    return root
+
+
+def soffice_convert(
+    files: Sequence[Path], out_dir: Path, fmt: str = "xlsx", *, recalc: bool = True
+) -> list[Path]:
+    """Convert files with one LibreOffice run; return the converted paths (same stems)."""
+    assert SOFFICE is not None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = _profile(recalc)
+    try:
+        cmd = [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(out_dir),
+            *[str(f) for f in files],
+        ]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    ext = fmt.split(":")[0]
+    outputs = [out_dir / f"{Path(f).stem}.{ext}" for f in files]
+    missing = [p for p in outputs if not p.exists()]
+    assert not missing, f"LibreOffice did not write {missing}: {done.stdout}{done.stderr}"
+    return outputs
+
+
+def ssconvert(src: Path, dst: Path, *, recalc: bool = True, exporter: str | None = None) -> Path:
+    """Convert one file with Gnumeric's ssconvert (recalculating by default)."""
+    assert SSCONVERT is not None
+    cmd = [SSCONVERT]
+    if recalc:
+        cmd.append("--recalc")
+    if exporter:
+        cmd += ["-T", exporter]
+    cmd += [str(src), str(dst)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0 and dst.exists(), f"ssconvert failed: {done.stderr}"
+    return dst
+
+
+def error_cells(path: Path) -> list[tuple[str, str, str]]:
+    """Every cell of every sheet whose value is a spreadsheet error: (sheet, cell, value)."""
+    from python_calamine import CalamineWorkbook
+
+    found: list[tuple[str, str, str]] = []
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        rows = wb.get_sheet_by_name(name).to_python()
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and value.startswith(ERROR_VALUES):
+                    found.append((name, f"R{r + 1}C{c + 1}", value))
+    return found
