@@ -116,7 +116,9 @@ IDENTITY_FIELDS: tuple[IdentityField, ...] = (
     IdentityField("jabatan", "Jabatan", True),
     IdentityField("tanggal_pengisian", "Tanggal Pengisian", True),
 )
-IDENTITY_ROW: dict[str, int] = {f.key: IDENTITY_FIRST_ROW + i for i, f in enumerate(IDENTITY_FIELDS)}
+IDENTITY_ROW: dict[str, int] = {
+    f.key: IDENTITY_FIRST_ROW + i for i, f in enumerate(IDENTITY_FIELDS)
+}
 
 # --- metadata (very hidden sheet + custom document properties) ------------------------------
 # Key/value pairs in columns A:B from row 1; then, from META_ROWS_HEADER, one line per

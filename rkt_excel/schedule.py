@@ -82,7 +82,9 @@ def month_number(word: str) -> int | None:
 
 _TAG = re.compile(r"<[^>]+>")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_RANGE_WORDS = re.compile(r"\s*(?:\bs\s*/\s*d\b|\bsd\b|\bsampai dengan\b|\bsampai\b|\bhingga\b|\bto\b|[-–—])\s*")
+_RANGE_WORDS = re.compile(
+    r"\s*(?:\bs\s*/\s*d\b|\bsd\b|\bsampai dengan\b|\bsampai\b|\bhingga\b|\bto\b|[-–—])\s*"
+)
 _ADHOC = re.compile(r"\b(setiap ada|apabila|jika ada|bila ada|sewaktu|insidentil|insidental)\b")
 _EVERY_MONTH = re.compile(r"\b(setiap|tiap) bulan\b")
 _EVERY_QUARTER = re.compile(r"\b(setiap|tiap|per) (triwulan|tiga bulan|3 bulan)\b")

@@ -232,8 +232,13 @@ def default_template_path() -> Path:
 def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], dict[Any, int]]:
     problems: list[TemplateProblem] = []
     try:
-        root = yaml.compose(text, Loader=_LineLoader)
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        # Compose once: the node tree gives the lines, the same tree gives the data.
+        loader = _LineLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -302,7 +307,9 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
                     add((*loc, "target"), f"row {ind.id}: cannot read TARGET WAKTU: {err}")
                 else:
                     if parsed.year is not None and parsed.year != plan.year:
-                        add((*loc, "target"), f"row {ind.id}: year {parsed.year} is not {plan.year}")
+                        add(
+                            (*loc, "target"), f"row {ind.id}: year {parsed.year} is not {plan.year}"
+                        )
                     if (
                         ind.months is not None
                         and parsed.months
@@ -314,13 +321,18 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
                             f"{ind.target!r} ({list(parsed.months)})",
                         )
                 if ind.lke is not None and model is not None and not model.has_question(ind.lke):
-                    add((*loc, "lke"), f"row {ind.id}: unknown LKE question {ind.lke!r} in {model.id}")
+                    add(
+                        (*loc, "lke"),
+                        f"row {ind.id}: unknown LKE question {ind.lke!r} in {model.id}",
+                    )
                 if ind.lke is None and not ind.lke_note:
                     add((*loc, "lke_note"), f"row {ind.id}: no LKE question; say why in lke_note")
     return problems
 
 
-def check_template(path: str | Path | None = None, text: str | None = None) -> list[TemplateProblem]:
+def check_template(
+    path: str | Path | None = None, text: str | None = None
+) -> list[TemplateProblem]:
     """Return every problem of a plan file (empty when it is sound)."""
     return _load(path, text)[1]
 

@@ -18,7 +18,9 @@ import pytest
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SSCONVERT = shutil.which("ssconvert")
 
-needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) not installed"
+)
 needs_gnumeric = pytest.mark.skipif(SSCONVERT is None, reason="Gnumeric (ssconvert) not installed")
 
 ERROR_VALUES = ("#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
