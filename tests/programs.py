@@ -89,15 +89,29 @@ def ssconvert(src: Path, dst: Path, *, recalc: bool = True, exporter: str | None
 
 
 def error_cells(path: Path) -> list[tuple[str, str, str]]:
-    """Every cell of every sheet whose value is a spreadsheet error: (sheet, cell, value)."""
-    from python_calamine import CalamineWorkbook
+    """Every cell of every sheet whose value is a spreadsheet error: (sheet, cell, value).
+
+    Read with openpyxl (data_only): python-calamine returns error cells as empty strings, which
+    would hide exactly what we look for.
+    """
+    import warnings
+
+    import openpyxl
 
     found: list[tuple[str, str, str]] = []
-    wb = CalamineWorkbook.from_path(str(path))
-    for name in wb.sheet_names:
-        rows = wb.get_sheet_by_name(name).to_python()
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if isinstance(value, str) and value.startswith(ERROR_VALUES):
-                    found.append((name, f"R{r + 1}C{c + 1}", value))
+    with warnings.catch_warnings():
+        # Gnumeric writes no default cell style; openpyxl warns and uses its own (harmless).
+        warnings.filterwarnings("ignore", "Workbook contains no default style")
+        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if getattr(cell, "data_type", "") == "e" or (
+                        isinstance(value, str) and value.startswith(ERROR_VALUES)
+                    ):
+                        found.append((ws.title, cell.coordinate, str(value)))
+    finally:
+        wb.close()
     return found
