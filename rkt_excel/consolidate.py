@@ -1,0 +1,954 @@
+"""Stage 4, consolidation: many filled forms -> tidy tables, combined LKE answers and the score.
+
+``consolidate`` is pure (no I/O): it takes forms already read and validated. ``run_consolidation``
+is the I/O shell around it: it expands paths, reads and validates each file (in worker processes
+when asked) and then calls ``consolidate``. The combination rules are documented in docs/recap.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from rkt_excel.errors import FormError
+from rkt_excel.form import Cell, FilledForm
+from rkt_excel.issues import Issue, Report, Severity, make_issue
+from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
+from rkt_excel.lke import LkeModel, Question, load_model
+from rkt_excel.read import check_plan, read_form
+from rkt_excel.schedule import MONTHS, ScheduleKind
+from rkt_excel.score import PREDIKATS, Level, Scores, score
+from rkt_excel.template import Indicator, Plan
+from rkt_excel.units import Unit, assigned_rows
+from rkt_excel.validate import validate
+
+Aggregate = Literal["min", "mean"]
+AGGREGATES: tuple[str, ...] = ("min", "mean")
+
+# The four statuses a unit can choose, by meaning (layout.STATUS_VALUES is the dropdown order).
+BELUM, DALAM_PROSES, SELESAI, TIDAK_RELEVAN = STATUS_VALUES
+NOT_REPORTED = "Belum Dilaporkan"  # combined status when no assigned unit gave a valid status
+COMBINED_STATUSES: tuple[str, ...] = (SELESAI, DALAM_PROSES, BELUM, NOT_REPORTED, TIDAK_RELEVAN)
+
+ACCEPTED, REJECTED, SUPERSEDED = "accepted", "rejected", "superseded"
+
+# Reasons a late action is late (Indonesian: shown as is in the recap).
+LATE_NOT_STARTED = "belum dimulai"  # a due month passed and the unit has not started
+LATE_NOT_DONE = "melewati target"  # the last due month passed and it is not Selesai
+LATE_NO_FORM = "formulir tidak dikirim"  # the unit sent no form
+
+FORM_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
+
+
+@dataclass(frozen=True)
+class RejectedFile:
+    """An input file that could not be read as one of our forms (its FormError, as data)."""
+
+    path: str
+    sha256: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One unit's answer and bukti dukung behind a combined LKE answer."""
+
+    unit_code: str
+    unit_name: str
+    row_id: str
+    jawaban: Any  # as typed
+    bukti_dukung: Any  # as typed
+    link: str | None = None  # the hyperlink target, when the cell had one
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The headline numbers of a consolidation (what Ringkasan shows and the roll-up reads).
+
+    Completion percentages are ``None`` when nothing relevant is assigned.
+    """
+
+    plan_id: str
+    plan_version: str
+    regulation: str
+    office: str
+    year: int
+    period: str
+    as_of: dt.date
+    aggregate: str
+    forms_accepted: int
+    forms_rejected: int
+    forms_superseded: int
+    units_expected: int
+    units_missing: tuple[str, ...]
+    errors: int
+    warnings: int
+    completion: float | None
+    completion_by_component: Mapping[str, float | None]
+    completion_by_unit: Mapping[str, float | None]
+    pengungkit: float | None
+    hasil: float | None
+    total: float | None
+    predikat: str | None  # "WBBM", "WBK" or None (estimated, from score.Scores.predikat)
+    minimums_failed: tuple[str, ...]  # ids of the failed WBK and WBBM checks ("WBK:area:I")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "plan_id": self.plan_id,
+            "plan_version": self.plan_version,
+            "regulation": self.regulation,
+            "office": self.office,
+            "year": self.year,
+            "period": self.period,
+            "as_of": self.as_of.isoformat(),
+            "aggregate": self.aggregate,
+            "forms_accepted": self.forms_accepted,
+            "forms_rejected": self.forms_rejected,
+            "forms_superseded": self.forms_superseded,
+            "units_expected": self.units_expected,
+            "units_missing": list(self.units_missing),
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "completion": self.completion,
+            "completion_by_component": dict(self.completion_by_component),
+            "completion_by_unit": dict(self.completion_by_unit),
+            "pengungkit": self.pengungkit,
+            "hasil": self.hasil,
+            "total": self.total,
+            "predikat": self.predikat,
+            "minimums_failed": list(self.minimums_failed),
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Consolidation:
+    """Everything the recap shows, as data.
+
+    The DataFrames are tidy (one fact per row) and sorted in plan order, then by unit code:
+    ``rows`` one row per used form x indicator (every typed field raw and normalised, flags);
+    ``indicators`` the combined status per indicator; ``late`` late actions by unit;
+    ``sources`` every input file; ``issues`` every issue of every file; ``scores`` the LKE
+    scores per level (score.Scores' flat table).
+    """
+
+    summary: Summary
+    rows: pd.DataFrame
+    indicators: pd.DataFrame
+    late: pd.DataFrame
+    sources: pd.DataFrame
+    issues: pd.DataFrame
+    scores: pd.DataFrame
+    answers: Mapping[str, Any]  # LKE question id -> combined answer (hasil inputs included)
+    evidence: Mapping[str, tuple[Evidence, ...]]  # LKE question id -> what supports it
+    result: Scores
+    model: LkeModel
+    forms: tuple[FilledForm, ...]  # the forms used, one per unit
+    superseded: tuple[FilledForm, ...]
+    rejected: tuple[RejectedFile, ...]
+    missing: tuple[Unit, ...]  # units of the units list that sent nothing
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _month_label(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def _cutoff(as_of: dt.date) -> tuple[int, int]:
+    """The last month that has fully ended on ``as_of`` (its last day counts as ended)."""
+    if (as_of + dt.timedelta(days=1)).month != as_of.month:
+        return as_of.year, as_of.month
+    if as_of.month == 1:
+        return as_of.year - 1, 12
+    return as_of.year, as_of.month - 1
+
+
+def _unit_key(form: FilledForm) -> str:
+    return form.identity.unit_code
+
+
+def _issue_key(issue: Issue) -> tuple[Any, ...]:
+    return (
+        issue.code,
+        issue.file,
+        issue.sheet,
+        issue.cell,
+        issue.row_id,
+        issue.field,
+        repr(issue.raw),
+    )
+
+
+def form_issues(form: FilledForm, reports: Mapping[str, Report] | None) -> list[Issue]:
+    """The issues of a form: those found while reading plus its validation report, once each."""
+    out: list[Issue] = []
+    seen: set[tuple[Any, ...]] = set()
+    report = reports.get(form.path) if reports is not None else None
+    # validate() repeats the reading issues (re-rendered in its language): its copy wins.
+    for issue in (*(report.issues if report is not None else ()), *form.issues):
+        key = _issue_key(issue)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out
+
+
+def _pick_forms(
+    forms: Sequence[FilledForm],
+) -> tuple[list[FilledForm], list[tuple[FilledForm, FilledForm]]]:
+    """One form per unit: the latest by tanggal pengisian, then file mtime, then path.
+
+    Returns the used forms and (superseded form, the form used instead) pairs.
+    """
+    by_unit: dict[str, list[FilledForm]] = {}
+    for form in forms:
+        by_unit.setdefault(_unit_key(form), []).append(form)
+
+    def order(form: FilledForm) -> tuple[dt.date, float, str]:
+        return (form.identity.tanggal_pengisian or dt.date.min, form.mtime, form.path)
+
+    used: list[FilledForm] = []
+    superseded: list[tuple[FilledForm, FilledForm]] = []
+    for group in by_unit.values():
+        group = sorted(group, key=order)
+        used.append(group[-1])
+        superseded.extend((old, group[-1]) for old in group[:-1])
+    used.sort(key=lambda f: (_unit_key(f), f.path))
+    superseded.sort(key=lambda pair: (_unit_key(pair[0]), pair[0].path))
+    return used, superseded
+
+
+def _status_of(form: FilledForm | None, row_id: str) -> str | None:
+    """The unit's valid status for a row, or None (no form, empty or invalid)."""
+    if form is None or row_id not in form.rows:
+        return None
+    cell = form.rows[row_id].fields.get("status")
+    value = cell.value if cell is not None else None
+    return value if value in STATUS_VALUES else None
+
+
+def combine_status(statuses: Iterable[str | None]) -> str:
+    """Combine the statuses of the units assigned to an indicator (None = nothing valid given).
+
+    Units that say Tidak Relevan are left out; the indicator is Selesai only when every other
+    assigned unit says Selesai, Dalam Proses when at least one has started (Selesai or Dalam
+    Proses), Belum when at least one says Belum, else Belum Dilaporkan. With no unit assigned it
+    is Belum Dilaporkan; when all say Tidak Relevan, Tidak Relevan.
+    """
+    given = list(statuses)
+    if not given:
+        return NOT_REPORTED
+    relevant = [s for s in given if s != TIDAK_RELEVAN]
+    if not relevant:
+        return TIDAK_RELEVAN
+    if all(s == SELESAI for s in relevant):
+        return SELESAI
+    if any(s in (SELESAI, DALAM_PROSES) for s in relevant):
+        return DALAM_PROSES
+    if any(s == BELUM for s in relevant):
+        return BELUM
+    return NOT_REPORTED
+
+
+def _percent(done: int, relevant: int) -> float | None:
+    return 100.0 * done / relevant if relevant else None
+
+
+# --- LKE answers -----------------------------------------------------------------------------
+
+
+def combine_answers(question: Question, answers: Sequence[Any], aggregate: Aggregate) -> Any:
+    """Combine the valid answers of several units to one LKE question.
+
+    ``min``: the answer with the lowest value (the weakest answer counts; for a number, the
+    smallest number). ``mean``: the mean of the values; for a question with options it is mapped
+    back to the option whose value is nearest (a tie goes to the weaker option), for a number
+    (Jumlah count, survey value) the mean itself is kept. Answers invalid for the question are
+    ignored; None when nothing valid is left.
+    """
+    valued: list[tuple[str | float, float]] = []
+    for answer in answers:
+        canonical = question.normalize(answer)
+        value = question.value_of(canonical)
+        if canonical is not None and value is not None:
+            valued.append((canonical, value))
+    if not valued:
+        return None
+    if aggregate == "min":
+        return min(valued, key=lambda av: av[1])[0]
+    mean = sum(v for _, v in valued) / len(valued)
+    if not question.is_option:
+        return mean
+    return min(
+        zip(question.options, question.values, strict=True),
+        # Rounded so a tie stays a tie despite float noise (0.67 vs 0.33 around 0.5).
+        key=lambda ov: (round(abs(ov[1] - mean), 9), ov[1]),
+    )[0]
+
+
+# --- the tables ------------------------------------------------------------------------------
+
+
+def _frame(
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    dtypes: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """A DataFrame that keeps values as given: object columns, so a raw value keeps its Python
+    type and None stays None (pandas would infer strings and NaN); ``dtypes`` for the rest."""
+    df = pd.DataFrame({c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns})
+    return df.astype(dict(dtypes or {}))
+
+
+_COUNT = "int64"
+
+
+def _cell_raw(cell: Cell | None) -> Any:
+    return None if cell is None else cell.raw
+
+
+def _build_rows(
+    plan: Plan,
+    used: Sequence[FilledForm],
+    issues_by_form: Mapping[str, list[Issue]],
+    late_pairs: set[tuple[str, str]],
+) -> pd.DataFrame:
+    order = {ind.id: n for n, (_, _, ind) in enumerate(plan.indicators())}
+    records: list[dict[str, Any]] = []
+    for form in used:
+        unit = _unit_key(form)
+        by_row: dict[str, list[Issue]] = {}
+        for issue in issues_by_form[form.path]:
+            if issue.row_id:
+                by_row.setdefault(issue.row_id, []).append(issue)
+        for row_id, frow in form.rows.items():
+            comp, sub, ind = plan.index.get(row_id, (None, None, None))
+            rec: dict[str, Any] = {
+                "file": form.path,
+                "unit_code": unit,
+                "unit_name": form.identity.unit_name,
+                "component_id": comp.id if comp else "",
+                "component": comp.name if comp else "",
+                "subarea": sub.name if sub else "",
+                "row_id": row_id,
+                "indicator": ind.indicator if ind else "",
+                "target_waktu": ind.target if ind else "",
+                "lke": (ind.lke or "") if ind else "",
+                "sheet": frow.sheet,
+                "row": frow.row,
+            }
+            row_issues = by_row.get(row_id, [])
+            error_fields = {i.field for i in row_issues if i.severity is Severity.ERROR}
+            invalid: list[str] = []
+            for key in INPUT_FIELDS:
+                cell = frow.fields.get(key)
+                rec[f"{key}_raw"] = _cell_raw(cell)
+                rec[key] = None if cell is None else cell.value
+                rec[f"{key}_cell"] = "" if cell is None else cell.cell
+                if cell is not None and (
+                    key in error_fields or (not cell.empty and cell.value is None)
+                ):
+                    invalid.append(key)
+            bukti = frow.fields.get("bukti_dukung")
+            rec["bukti_dukung_link"] = bukti.link if bukti is not None else None
+            rec["invalid_fields"] = ", ".join(invalid)
+            rec["issue_codes"] = ", ".join(sorted({i.code for i in row_issues}))
+            rec["errors"] = sum(1 for i in row_issues if i.severity is Severity.ERROR)
+            rec["warnings"] = sum(1 for i in row_issues if i.severity is Severity.WARNING)
+            rec["late"] = (unit, row_id) in late_pairs
+            records.append(rec)
+    # Plan order (rows the plan does not know last), then unit.
+    records.sort(key=lambda r: (order.get(r["row_id"], len(order)), r["row_id"], r["unit_code"]))
+    columns = [
+        "file", "unit_code", "unit_name", "component_id", "component", "subarea", "row_id",
+        "indicator", "target_waktu", "lke", "sheet", "row",
+        *(c for key in INPUT_FIELDS for c in (f"{key}_raw", key, f"{key}_cell")),
+        "bukti_dukung_link", "invalid_fields", "issue_codes", "errors", "warnings", "late",
+    ]  # fmt: skip
+    counts = {"row": _COUNT, "errors": _COUNT, "warnings": _COUNT, "late": "bool"}
+    return _frame(records, columns, counts)
+
+
+def _late_reason(
+    ind: Indicator, status: str | None, has_form: bool, cutoff: tuple[int, int]
+) -> tuple[str, int, int] | None:
+    """Why an action is late as of ``cutoff``, with the due month (year, month); None if not.
+
+    Late: the last due month has passed and the action is not Selesai; or a due month has
+    passed and the unit has not started (Belum, empty, invalid, or no form at all). An action
+    that is Tidak Relevan, or whose target is ad hoc or empty, is never late.
+    """
+    schedule = ind.schedule
+    if schedule.kind in (ScheduleKind.ADHOC, ScheduleKind.NONE) or not schedule.months:
+        return None
+    if status in (SELESAI, TIDAK_RELEVAN):
+        return None
+    passed = schedule.due_by(*cutoff)
+    if not passed:
+        return None
+    due_year = schedule.year if schedule.year is not None else cutoff[0]
+    if not has_form:
+        return LATE_NO_FORM, due_year, min(passed)
+    if status in (None, BELUM):
+        return LATE_NOT_STARTED, due_year, min(passed)
+    if schedule.last_month in passed:
+        return LATE_NOT_DONE, due_year, max(passed)
+    return None
+
+
+def _indicator_table(plan: Plan, intake: _Intake, late: pd.DataFrame) -> pd.DataFrame:
+    late_units = late["row_id"].value_counts().to_dict() if len(late) else {}
+    records: list[dict[str, Any]] = []
+    for comp, sub, ind in plan.indicators():
+        units = intake.assigned.get(ind.id, [])
+        statuses = [_status_of(intake.form_by_unit.get(u), ind.id) for u in units]
+        capaian = [
+            float(value)
+            for u, s in zip(units, statuses, strict=True)
+            if s != TIDAK_RELEVAN
+            and isinstance(
+                value := _field_value(intake.form_by_unit.get(u), ind.id, "capaian"), int | float
+            )
+        ]
+        relevant = [s for s in statuses if s != TIDAK_RELEVAN]
+        done = sum(1 for s in relevant if s == SELESAI)
+        records.append(
+            {
+                "component_id": comp.id,
+                "component": comp.name,
+                "subarea": sub.name,
+                "row_id": ind.id,
+                "indicator": ind.indicator,
+                "target_waktu": ind.target,
+                "lke": ind.lke or "",
+                "units": ", ".join(units),
+                "units_assigned": len(units),
+                "units_reported": sum(1 for s in statuses if s is not None),
+                "selesai": done,
+                "dalam_proses": statuses.count(DALAM_PROSES),
+                "belum": statuses.count(BELUM),
+                "tidak_relevan": statuses.count(TIDAK_RELEVAN),
+                "no_status": statuses.count(None),
+                "combined_status": combine_status(statuses),
+                "completion": _percent(done, len(relevant)),
+                "capaian_mean": sum(capaian) / len(capaian) if capaian else None,
+                "late_units": int(late_units.get(ind.id, 0)),
+            }
+        )
+    counts = (
+        "units_assigned", "units_reported", "selesai", "dalam_proses", "belum", "tidak_relevan",
+        "no_status", "late_units",
+    )  # fmt: skip
+    dtypes = {**dict.fromkeys(counts, _COUNT), "completion": "float64", "capaian_mean": "float64"}
+    return _frame(records, list(records[0]) if records else [], dtypes)
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Intake:
+    """The forms sorted out: which is used per unit, who is assigned which rows."""
+
+    used: list[FilledForm]
+    superseded: list[tuple[FilledForm, FilledForm]]  # (old form, the form used instead)
+    rejected: list[RejectedFile]
+    form_by_unit: dict[str, FilledForm]
+    assigned: dict[str, list[str]]  # row id -> unit codes, sorted
+    names: dict[str, str]  # unit code -> name
+    missing: tuple[Unit, ...]
+    unit_codes: list[str]  # every unit expected or heard from, sorted
+
+
+def _intake(
+    forms: Sequence[FilledForm],
+    plan: Plan,
+    rejected: Sequence[RejectedFile],
+    units: Sequence[Unit] | None,
+) -> _Intake:
+    rejected_all = list(rejected)
+    mine: list[FilledForm] = []
+    for form in forms:
+        ident = form.identity
+        mismatch = check_plan(ident.plan_id, ident.plan_version, ident.plan_hash, plan)
+        if mismatch is None:
+            mine.append(form)
+        else:
+            code, params = mismatch
+            message = make_issue(code, form.path, params=params).message
+            rejected_all.append(RejectedFile(form.path, form.sha256, code, message))
+    rejected_all.sort(key=lambda r: r.path)
+    used, superseded = _pick_forms(mine)
+    form_by_unit = {_unit_key(f): f for f in used}
+    # Who is assigned what: the units list, plus every row a unit's form actually carries.
+    assigned: dict[str, list[str]] = {}
+    for unit in units or ():
+        for row_id in assigned_rows(plan, unit):
+            assigned.setdefault(row_id, []).append(unit.code)
+    for form in used:
+        for row_id in form.rows:
+            codes = assigned.setdefault(row_id, [])
+            if _unit_key(form) not in codes:
+                codes.append(_unit_key(form))
+    for codes in assigned.values():
+        codes.sort()
+    names = {u.code: u.name for u in units or ()}
+    for form in used:
+        names.setdefault(_unit_key(form), form.identity.unit_name)
+    missing = tuple(sorted((u for u in units or () if u.code not in form_by_unit), key=_code))
+    return _Intake(
+        used=used,
+        superseded=superseded,
+        rejected=rejected_all,
+        form_by_unit=form_by_unit,
+        assigned=assigned,
+        names=names,
+        missing=missing,
+        unit_codes=sorted({*(u.code for u in units or ()), *form_by_unit}),
+    )
+
+
+def _code(unit: Unit) -> str:
+    return unit.code
+
+
+def _field_value(form: FilledForm | None, row_id: str, key: str) -> Any:
+    if form is None or row_id not in form.rows:
+        return None
+    cell = form.rows[row_id].fields.get(key)
+    return None if cell is None else cell.value
+
+
+def _late_table(plan: Plan, intake: _Intake, cutoff: tuple[int, int]) -> pd.DataFrame:
+    records: list[dict[str, Any]] = []
+    for comp, _, ind in plan.indicators():
+        for unit_code in intake.assigned.get(ind.id, []):
+            form = intake.form_by_unit.get(unit_code)
+            status = _status_of(form, ind.id)
+            reason = _late_reason(ind, status, form is not None, cutoff)
+            if reason is None:
+                continue
+            why, due_year, due_month = reason
+            records.append(
+                {
+                    "unit_code": unit_code,
+                    "unit_name": intake.names.get(unit_code, ""),
+                    "component_id": comp.id,
+                    "component": comp.name,
+                    "row_id": ind.id,
+                    "indicator": ind.indicator,
+                    "target_waktu": ind.target,
+                    "due": _month_label(due_year, due_month),
+                    "status": status or "",
+                    "capaian": _field_value(form, ind.id, "capaian"),
+                    "reason": why,
+                    "file": form.path if form is not None else "",
+                }
+            )
+    columns = [
+        "unit_code", "unit_name", "component_id", "component", "row_id", "indicator",
+        "target_waktu", "due", "status", "capaian", "reason", "file",
+    ]  # fmt: skip
+    # By unit and component; plan order inside them (the records are built in plan order).
+    comp_order = {c.id: n for n, c in enumerate(plan.components)}
+    records.sort(key=lambda r: (r["unit_code"], comp_order[r["component_id"]]))
+    return _frame(records, columns, {"capaian": "float64"})
+
+
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "file", "name", "sha256", "unit_code", "unit_name", "tanggal_pengisian", "status",
+    "errors", "warnings", "code", "message", "superseded_by",
+)  # fmt: skip
+ISSUE_COLUMNS: tuple[str, ...] = (
+    "file", "unit_code", "file_status", "sheet", "cell", "row_id", "field", "raw", "code",
+    "severity", "message",
+)  # fmt: skip
+
+
+def _sources_and_issues(
+    intake: _Intake, issues_by_form: Mapping[str, list[Issue]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    replaced_by = {old.path: new.path for old, new in intake.superseded}
+    issue_records: list[dict[str, Any]] = []
+    source_records: list[dict[str, Any]] = []
+    groups = ((ACCEPTED, intake.used), (SUPERSEDED, [old for old, _ in intake.superseded]))
+    for status, group in groups:
+        for form in group:
+            found = issues_by_form[form.path]
+            for issue in found:
+                issue_records.append(
+                    {
+                        "file": form.path,
+                        "unit_code": _unit_key(form),
+                        "file_status": status,
+                        "sheet": issue.sheet,
+                        "cell": issue.cell,
+                        "row_id": issue.row_id,
+                        "field": issue.field,
+                        "raw": issue.raw,
+                        "code": issue.code,
+                        "severity": str(issue.severity),
+                        "message": issue.message,
+                    }
+                )
+            source_records.append(
+                {
+                    "file": form.path,
+                    "name": Path(form.path).name,
+                    "sha256": form.sha256,
+                    "unit_code": _unit_key(form),
+                    "unit_name": form.identity.unit_name,
+                    "tanggal_pengisian": form.identity.tanggal_pengisian,
+                    "status": status,
+                    "errors": sum(1 for i in found if i.severity is Severity.ERROR),
+                    "warnings": sum(1 for i in found if i.severity is Severity.WARNING),
+                    "code": "",
+                    "message": "",
+                    "superseded_by": replaced_by.get(form.path, ""),
+                }
+            )
+    for rej in intake.rejected:
+        where = {"file": rej.path, "unit_code": "", "code": rej.code, "message": rej.message}
+        issue_records.append(
+            {
+                **where,
+                "file_status": REJECTED,
+                **dict.fromkeys(("sheet", "cell", "row_id", "field"), ""),
+                "raw": None,
+                "severity": str(Severity.ERROR),
+            }
+        )
+        source_records.append(
+            {
+                **where,
+                "name": Path(rej.path).name,
+                "sha256": rej.sha256,
+                "unit_name": "",
+                "tanggal_pengisian": None,
+                "status": REJECTED,
+                "errors": 1,
+                "warnings": 0,
+                "superseded_by": "",
+            }
+        )
+    # By file; a file's issues keep the reader's and validator's order (sort is stable).
+    source_records.sort(key=lambda r: r["file"])
+    issue_records.sort(key=lambda r: r["file"])
+    return (
+        _frame(source_records, SOURCE_COLUMNS, {"errors": _COUNT, "warnings": _COUNT}),
+        _frame(issue_records, ISSUE_COLUMNS),
+    )
+
+
+def _lke_answers(
+    plan: Plan, model: LkeModel, intake: _Intake, aggregate: Aggregate
+) -> tuple[dict[str, Any], dict[str, tuple[Evidence, ...]]]:
+    """Combine the units' answers per LKE question over its linked indicators."""
+    given: dict[str, list[Any]] = {}
+    evidence: dict[str, list[Evidence]] = {}
+    for _, _, ind in plan.indicators():
+        if ind.lke is None:
+            continue
+        for unit_code in intake.assigned.get(ind.id, []):
+            form = intake.form_by_unit.get(unit_code)
+            if form is None or ind.id not in form.rows:
+                continue
+            jawaban = form.rows[ind.id].fields.get("jawaban")
+            bukti = form.rows[ind.id].fields.get("bukti_dukung")
+            if jawaban is not None and jawaban.value is not None:
+                given.setdefault(ind.lke, []).append(jawaban.value)
+            typed = [c for c in (jawaban, bukti) if c is not None and not c.empty]
+            if typed:
+                evidence.setdefault(ind.lke, []).append(
+                    Evidence(
+                        unit_code=unit_code,
+                        unit_name=intake.names.get(unit_code, ""),
+                        row_id=ind.id,
+                        jawaban=_cell_raw(jawaban),
+                        bukti_dukung=_cell_raw(bukti),
+                        link=bukti.link if bukti is not None else None,
+                    )
+                )
+    answers: dict[str, Any] = {}
+    for qid, values in sorted(given.items()):
+        combined = combine_answers(model.question(qid), values, aggregate)
+        if combined is not None:
+            answers[qid] = combined
+    return answers, {q: tuple(e) for q, e in sorted(evidence.items())}
+
+
+def consolidate(
+    forms: Sequence[FilledForm],
+    plan: Plan,
+    *,
+    reports: Mapping[str, Report] | None,
+    rejected: Sequence[RejectedFile] = (),
+    units: Sequence[Unit] | None = None,
+    as_of: dt.date | None = None,
+    aggregate: Aggregate = "min",
+    hasil: Mapping[str, float] | None = None,
+) -> Consolidation:
+    """Consolidate the forms of one office into tidy tables, combined LKE answers and scores.
+
+    Args:
+        forms: forms read back (any order); several for one unit: the latest counts. A form
+            made from another plan or version is rejected (``read.check_plan``).
+        reports: validation report by form path (issues found while reading are on the form).
+            A form with errors is still used; each invalid value counts as not given.
+        rejected: files that could not be read; listed in ``sources`` and ``issues``.
+        units: the units expected; those that sent nothing are ``missing``. Without it every
+            unit that sent a form is expected, and a unit is assigned the rows its form has.
+        as_of: the date late actions are judged on; default the latest tanggal pengisian of
+            the forms used, else 31 December of the plan year (no clock: same inputs, same
+            result).
+        aggregate: how units' answers to one LKE question combine (see ``combine_answers``).
+        hasil: the komponen hasil inputs (survey values, question id -> value) for
+            ``score.score``; they win over hasil answers given in forms.
+    """
+    if aggregate not in AGGREGATES:
+        raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
+    intake = _intake(forms, plan, rejected, units)
+    if as_of is None:
+        dates = [f.identity.tanggal_pengisian for f in intake.used]
+        as_of = max((d for d in dates if d is not None), default=dt.date(plan.year, 12, 31))
+    superseded = [old for old, _ in intake.superseded]
+    issues_by_form = {f.path: form_issues(f, reports) for f in (*intake.used, *superseded)}
+
+    late = _late_table(plan, intake, _cutoff(as_of))
+    late_pairs = set(zip(late["unit_code"], late["row_id"], strict=True))
+    rows = _build_rows(plan, intake.used, issues_by_form, late_pairs)
+    indicators = _indicator_table(plan, intake, late)
+    sources, issues = _sources_and_issues(intake, issues_by_form)
+
+    model = load_model(plan.regulation)
+    answers, evidence = _lke_answers(plan, model, intake, aggregate)
+    answers.update(hasil or {})  # explicit hasil inputs win over answers typed in forms
+    result = score(model, answers)
+    scores = _frame(
+        [asdict(level) for level in result.levels()],
+        [f.name for f in fields(Level)],
+        dict.fromkeys(("weight", "value", "percent", "value_strict", "percent_strict"), "float64"),
+    )
+
+    used_issues = [i for f in intake.used for i in issues_by_form[f.path]]
+    summary = Summary(
+        plan_id=plan.id,
+        plan_version=plan.version,
+        regulation=plan.regulation,
+        office=plan.office.name,
+        year=plan.year,
+        period=_month_label(as_of.year, as_of.month),
+        as_of=as_of,
+        aggregate=aggregate,
+        forms_accepted=len(intake.used),
+        forms_rejected=len(intake.rejected),
+        forms_superseded=len(superseded),
+        units_expected=len(intake.unit_codes),
+        units_missing=tuple(u.code for u in intake.missing),
+        errors=sum(1 for i in used_issues if i.severity is Severity.ERROR) + len(intake.rejected),
+        warnings=sum(1 for i in used_issues if i.severity is Severity.WARNING),
+        completion=_completion(indicators),
+        completion_by_component={
+            c.id: _completion(indicators[indicators["component_id"] == c.id])
+            for c in plan.components
+        },
+        completion_by_unit={code: _unit_completion(intake, code) for code in intake.unit_codes},
+        pengungkit=result.pengungkit,
+        hasil=result.hasil,
+        total=result.total,
+        predikat=result.predikat,
+        minimums_failed=tuple(c.id for p in PREDIKATS for c in result.failed(p)),
+    )
+    return Consolidation(
+        summary=summary,
+        rows=rows,
+        indicators=indicators,
+        late=late,
+        sources=sources,
+        issues=issues,
+        scores=scores,
+        answers=answers,
+        evidence=evidence,
+        result=result,
+        model=model,
+        forms=tuple(intake.used),
+        superseded=tuple(superseded),
+        rejected=tuple(intake.rejected),
+        missing=intake.missing,
+    )
+
+
+def _completion(indicators: pd.DataFrame) -> float | None:
+    """Selesai share of the relevant (indicator, unit) pairs, in %."""
+    relevant = int(indicators["units_assigned"].sum() - indicators["tidak_relevan"].sum())
+    return _percent(int(indicators["selesai"].sum()), relevant)
+
+
+def _unit_completion(intake: _Intake, unit_code: str) -> float | None:
+    form = intake.form_by_unit.get(unit_code)
+    statuses = [
+        _status_of(form, row_id) for row_id, codes in intake.assigned.items() if unit_code in codes
+    ]
+    relevant = [s for s in statuses if s != TIDAK_RELEVAN]
+    return _percent(sum(1 for s in relevant if s == SELESAI), len(relevant))
+
+
+# --- the I/O shell ----------------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read: each file as given, each directory's forms (not recursive), sorted.
+
+    Skips Excel's lock files (``~$...``) and our own annotated copies (``*.periksa.xlsx``);
+    a file named twice is read once.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        found = (
+            sorted(
+                c
+                for c in p.iterdir()
+                if c.is_file()
+                and c.suffix.lower() in FORM_SUFFIXES
+                and not c.name.startswith("~$")
+                and not c.name.lower().endswith(".periksa.xlsx")
+            )
+            if p.is_dir()
+            else [p]
+        )
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 16), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class _Job:
+    plan: Plan
+    as_of: dt.date | None
+    units: tuple[Unit, ...] | None
+
+
+_WORKER_JOB: _Job | None = None
+
+
+def _init_worker(job: _Job) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+
+
+def _read_one(
+    path: str, job: _Job | None = None
+) -> tuple[FilledForm | None, Report | None, RejectedFile | None]:
+    """Read and validate one file; a FormError becomes a RejectedFile. Small, picklable result."""
+    job = job or _WORKER_JOB
+    assert job is not None, "worker not initialised"
+    try:
+        form = read_form(path, job.plan)
+    except FormError as err:
+        return None, None, RejectedFile(path, _sha256(Path(path)), err.code, str(err))
+    report = validate(form, job.plan, as_of=job.as_of, units=job.units)
+    return form, report, None
+
+
+@dataclass
+class _Collected:
+    forms: list[FilledForm] = field(default_factory=list)
+    reports: dict[str, Report] = field(default_factory=dict)
+    rejected: list[RejectedFile] = field(default_factory=list)
+
+    def add(self, result: tuple[FilledForm | None, Report | None, RejectedFile | None]) -> None:
+        form, report, rejected = result
+        if rejected is not None:
+            self.rejected.append(rejected)
+        if form is not None:
+            self.forms.append(form)
+            if report is not None:
+                self.reports[form.path] = report
+
+
+def run_consolidation(
+    paths: Iterable[str | Path],
+    plan: Plan,
+    *,
+    units: Sequence[Unit] | None = None,
+    as_of: dt.date | None = None,
+    aggregate: Aggregate = "min",
+    hasil: Mapping[str, float] | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Consolidation:
+    """Read, validate and consolidate the forms in ``paths`` (files or directories).
+
+    With ``jobs`` > 1 the files are read in that many worker processes; each returns only the
+    small FilledForm and Report (never a workbook), so memory stays flat as files are added.
+    ``progress(done, total)`` is called after each file. Files that are not our forms are
+    rejected (listed in the recap), never fatal.
+    """
+    files = [str(p) for p in expand_paths(paths)]
+    job = _Job(plan, as_of, tuple(units) if units is not None else None)
+    collected = _Collected()
+    total = len(files)
+    if jobs <= 1 or total <= 1:
+        for n, path in enumerate(files, start=1):
+            collected.add(_read_one(path, job))
+            if progress is not None:
+                progress(n, total)
+    else:
+        workers = min(jobs, total)
+        with ProcessPoolExecutor(
+            max_workers=max(workers, 1), initializer=_init_worker, initargs=(job,)
+        ) as pool:
+            # At most a few files in flight per worker: results are collected as they come.
+            pending: set[Future[Any]] = set()
+            queue = iter(files)
+            done = 0
+            for path in queue:
+                pending.add(pool.submit(_read_one, path))
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    collected.add(fut.result())
+                    done += 1
+                    if progress is not None:
+                        progress(done, total)
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending.add(pool.submit(_read_one, nxt))
+    return consolidate(
+        collected.forms,
+        plan,
+        reports=collected.reports,
+        rejected=collected.rejected,
+        units=units,
+        as_of=as_of,
+        aggregate=aggregate,
+        hasil=hasil,
+    )

@@ -1,0 +1,988 @@
+"""Stage 5, the recap: write a Consolidation as a workbook or CSV, read it back, roll it up.
+
+``write_recap`` writes the office recap (Ringkasan, Rekap Indikator, Keterlambatan, LKE,
+Validasi, Sumber and the hidden machine-readable ``_rkt_data``); ``read_recap`` reads
+``_rkt_data`` back for the Kanwil roll-up (``write_rollup``); ``export_csv`` writes the tidy
+tables. Unit text is only ever written with write_string (or as a CSV cell with the OWASP
+prefix); every file is written to a temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import xlsxwriter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from rkt_excel import __version__
+from rkt_excel.consolidate import (
+    ACCEPTED,
+    COMBINED_STATUSES,
+    REJECTED,
+    SUPERSEDED,
+    Consolidation,
+    Evidence,
+)
+from rkt_excel.errors import RecapError
+from rkt_excel.layout import COLUMNS, INPUT_FIELDS
+from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
+from rkt_excel.score import PREDIKATS, RULE_AREA, Check
+from rkt_excel.template import Plan
+from rkt_excel.units import assigned_rows
+from rkt_excel.xlsx_io import atomic_write
+
+RECAP_FORMAT = "rkt-recap/1"  # bump when _rkt_data changes in a way old readers cannot follow
+
+SHEET_SUMMARY = "Ringkasan"
+SHEET_ROWS = "Rekap Indikator"
+SHEET_LATE = "Keterlambatan"
+SHEET_LKE = "LKE"
+SHEET_ISSUES = "Validasi"
+SHEET_SOURCES = "Sumber"
+SHEET_DATA = "_rkt_data"  # hidden: key in column A, value in column B (JSON for lists/dicts)
+SHEET_ROLLUP = "Rekap Kanwil"
+CHART_COL = 8  # Ringkasan: column I, right of the widest table (A:G)
+
+WORKBOOK_OPTIONS: dict[str, Any] = {
+    # User text must never become a formula or a link by accident (see STYLE.md).
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "nan_inf_to_errors": False,
+    "remove_timezone": True,
+}
+MAX_STRING = 32_767  # Excel's limit for one cell
+MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
+MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
+LINK_SCHEMES = ("http", "https", "mailto")
+
+NOT_REACHED = "Belum memenuhi"
+FILE_STATUS_LABELS = {ACCEPTED: "Diterima", REJECTED: "Ditolak", SUPERSEDED: "Digantikan"}
+SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan"}
+AGGREGATE_LABELS = {
+    "min": "jawaban terlemah (min)",
+    "mean": "rata-rata nilai, dibulatkan ke pilihan terdekat (mean)",
+}
+FIELD_LABELS: dict[str, str] = {c.key: c.header for c in COLUMNS if c.key in INPUT_FIELDS}
+CSV_TABLES: tuple[str, ...] = (
+    "summary",
+    "rows",
+    "indicators",
+    "late",
+    "sources",
+    "issues",
+    "scores",
+)
+_INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+# --- cell values -------------------------------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float | np.floating):
+        return not math.isfinite(float(value))
+    return False
+
+
+def _plain(value: Any) -> Any:
+    """A Python scalar for a DataFrame cell: numpy numbers unwrapped, NaN/NaT/inf -> None."""
+    if _is_missing(value):
+        return None
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def _link_target(url: Any) -> str | None:
+    """``url`` when it is an http(s) or mailto link Excel can open; else None."""
+    if not isinstance(url, str):
+        return None
+    target = url.strip()
+    if not target or len(target) > MAX_URL or any(ch.isspace() for ch in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return target
+
+
+def _text(value: Any) -> str:
+    """Text for a cell: dates as ISO, everything else str(); cut to Excel's limit."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)[:MAX_STRING]
+
+
+class _Sheet:
+    """A worksheet and the recap's formats; every write goes through ``put``."""
+
+    def __init__(self, ws: Any, fmt: Mapping[str, Any]) -> None:
+        self.ws = ws
+        self.fmt = fmt
+        self.links = 0
+
+    def put(self, row: int, col: int, value: Any, style: str = "text") -> None:
+        """Write one value by its Python type; NaN/None blank; text always with write_string."""
+        value = _plain(value)
+        fmt = self.fmt[style]
+        if value is None or (isinstance(value, str) and value == ""):
+            self.ws.write_blank(row, col, None, fmt)
+        elif isinstance(value, bool):
+            self.ws.write_string(row, col, "Ya" if value else "Tidak", fmt)
+        elif isinstance(value, int | float):
+            self.ws.write_number(row, col, value, self.fmt.get(f"{style}_number", fmt))
+        elif isinstance(value, dt.datetime | dt.date) and value.year >= 1900:
+            # Naive here: the workbook drops any timezone ("remove_timezone").
+            date_fmt = self.fmt.get(f"{style}_date", self.fmt["date"])
+            if isinstance(value, dt.datetime):
+                self.ws.write_datetime(row, col, value, date_fmt)
+            else:
+                self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
+        else:
+            self.ws.write_string(row, col, _text(value), fmt)
+
+    def link(self, row: int, col: int, shown: Any, target: str | None, style: str) -> None:
+        """A working hyperlink for http(s)/mailto targets; anything else as plain text."""
+        url = _link_target(target) or _link_target(shown)
+        if url is None or _is_missing(shown) or self.links >= MAX_LINKS:
+            self.put(row, col, shown, style)
+            return
+        self.links += 1
+        fmt = self.fmt["link"] if style == "text" else self.fmt[style]
+        self.ws.write_url(row, col, url, fmt, _text(shown))
+
+    def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
+        for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
+            self.ws.write_string(row, col, title, self.fmt["header"])
+            self.ws.set_column(col, col, width)
+
+
+def _formats(wb: Any) -> dict[str, Any]:
+    base = {"font_name": "Arial", "font_size": 9, "valign": "top", "text_wrap": True, "border": 1}
+    specs: dict[str, dict[str, Any]] = {
+        "title": {"font_name": "Arial", "bold": True, "font_size": 13},
+        "subtitle": {"font_name": "Arial", "italic": True, "font_size": 9},
+        "section": {"font_name": "Arial", "bold": True, "font_size": 10, "bg_color": "#DDEBF7"},
+        "label": {**base, "bold": True},
+        "header": {**base, "bold": True, "align": "center", "bg_color": "#D9E1F2"},
+        "text": base,
+        "text_number": base,  # General: a number shows as typed ("0.##" would print "100.")
+        "text_date": {**base, "num_format": "[$-421]d mmmm yyyy"},
+        "date": {**base, "num_format": "[$-421]d mmmm yyyy"},
+        "percent": {**base, "num_format": "0.0"},
+        "percent_number": {**base, "num_format": "0.0"},
+        "score": {**base, "num_format": "0.00"},
+        "score_number": {**base, "num_format": "0.00"},
+        "invalid": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+        "invalid_number": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+        "invalid_date": {
+            **base,
+            "bg_color": "#FFC7CE",
+            "font_color": "#9C0006",
+            "num_format": "[$-421]d mmmm yyyy",
+        },
+        "late": {**base, "bg_color": "#FCE4D6"},
+        "link": {**base, "font_color": "#0563C1", "underline": 1},
+        "data": {},
+        "data_number": {},
+    }
+    return {name: wb.add_format(spec) for name, spec in specs.items()}
+
+
+def _created(as_of: dt.date) -> dt.datetime:
+    # The document date comes from the as-of date, never the clock: same inputs, same bytes.
+    return dt.datetime.combine(as_of, dt.time(12, 0))
+
+
+def _predikat_label(predikat: str | None) -> str:
+    return predikat or NOT_REACHED
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+# --- write_recap -------------------------------------------------------------------------------
+
+
+def _evidence_text(evidence: Mapping[str, Sequence[Evidence]]) -> dict[str, str]:
+    """Per LKE question: one line per unit and row, "UNIT (row): jawaban — bukti dukung"."""
+    out: dict[str, str] = {}
+    for qid, items in evidence.items():
+        lines = []
+        for e in items:
+            parts = [_text(p) for p in (e.jawaban, e.bukti_dukung) if not _is_missing(p)]
+            if e.link and e.link not in parts:
+                parts.append(e.link)
+            lines.append(f"{e.unit_code} ({e.row_id}): " + " — ".join(parts))
+        text = "\n".join(lines)
+        if len(text) > MAX_STRING:
+            note = "\n… (selengkapnya di sheet Rekap Indikator)"
+            text = text[: MAX_STRING - len(note)] + note
+        out[qid] = text
+    return out
+
+
+def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSheetInfo) -> None:
+    s = c.summary
+    ws = sh.ws
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 40)
+    ws.set_column(2, 7, 13)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    charts_at = [3]  # the charts stack in column I, right of the tables
+
+    def place(chart: Any, height: int) -> None:
+        chart.set_size({"width": 640, "height": height})
+        ws.insert_chart(charts_at[0], CHART_COL, chart)
+        charts_at[0] += -(-height // 20) + 1  # default rows are 20 px high
+
+    ws.write_string(0, 0, "REKAPITULASI MONITORING DAN EVALUASI ZONA INTEGRITAS", sh.fmt["title"])
+    ws.write_string(1, 0, f"{plan.office.name} — {plan.title} {plan.year}", sh.fmt["subtitle"])
+    missing = ", ".join(f"{u.code} ({u.name})" for u in c.missing)
+    info: list[tuple[str, Any, str]] = [
+        ("Kantor", s.office, "text"),
+        ("Rencana kerja (id, versi)", f"{s.plan_id}, versi {s.plan_version}", "text"),
+        ("Regulasi / model LKE", f"{s.regulation} ({c.model.title})", "text"),
+        ("Periode", s.period, "text"),
+        ("Keadaan per tanggal", s.as_of, "date"),
+        ("Penggabungan jawaban LKE", AGGREGATE_LABELS.get(s.aggregate, s.aggregate), "text"),
+        ("Formulir diterima", s.forms_accepted, "text"),
+        ("Formulir ditolak", s.forms_rejected, "text"),
+        ("Formulir digantikan (versi lama)", s.forms_superseded, "text"),
+        ("Unit yang diharapkan", s.units_expected, "text"),
+        ("Unit belum mengirim", len(s.units_missing), "text"),
+        ("Daftar unit belum mengirim", missing or "-", "text"),
+        ("Kesalahan (error)", s.errors, "text"),
+        ("Peringatan (warning)", s.warnings, "text"),
+        ("Penyelesaian keseluruhan (%)", _pct(s.completion), "percent"),
+    ]
+    row = 3
+    for label, value, style in info:
+        sh.put(row, 0, label, "label")
+        sh.put(row, 1, value, style)
+        row += 1
+
+    # Estimated score: live links to the LKE sheet, cached with score()'s values.
+    row += 1
+    ws.write_string(row, 0, "NILAI LKE (PERKIRAAN)", sh.fmt["section"])
+    row += 1
+    result = c.result
+    for label, key, value in (
+        ("Komponen pengungkit", "pengungkit", result.pengungkit),
+        ("Komponen hasil", "hasil", result.hasil),
+        ("Nilai total", "total", result.total),
+    ):
+        sh.put(row, 0, label, "label")
+        ws.write_formula(row, 1, "=" + lke.absolute(lke.value_cells[key]), sh.fmt["score"], value)
+        row += 1
+    sh.put(row, 0, "Perkiraan predikat", "label")
+    ws.write_formula(
+        row, 1, "=" + lke.absolute(lke.predikat_cell), sh.fmt["label"], _predikat_label(s.predikat)
+    )
+    row += 1
+    sh.put(row, 0, "Kelengkapan jawaban LKE (%)", "label")
+    sh.put(row, 1, _pct(100 * result.completeness), "percent")
+    row += 2
+
+    # The thresholds, WBK and WBBM side by side.
+    sh.header(row, ("Syarat", "Nilai", "Minimal WBK", "WBK", "Minimal WBBM", "WBBM"),
+              (34, 40, 13, 13, 13, 13))  # fmt: skip
+    ws.set_column(1, 1, 40)
+    row += 1
+    targets: dict[str, dict[str, Check]] = {}
+    for check in result.checks:
+        if check.rule in ("all", RULE_AREA):
+            targets.setdefault(check.target, {})[check.predikat] = check
+    for by_predikat in targets.values():
+        first = next(iter(by_predikat.values()))
+        sh.put(row, 0, first.name)
+        sh.put(row, 1, round(first.actual, 6), "score")
+        for col, predikat in ((2, "WBK"), (4, "WBBM")):
+            found = by_predikat.get(predikat)
+            sh.put(row, col, None if found is None else found.required, "score")
+            sh.put(row, col + 1, "-" if found is None else ("Ya" if found.passed else "Tidak"))
+        row += 1
+    row += 1
+
+    # Completion per component: the combined status counts (chart 1).
+    ws.write_string(row, 0, "PENYELESAIAN PER KOMPONEN", sh.fmt["section"])
+    row += 1
+    comp_head = row
+    sh.header(
+        row, ("Komponen", *COMBINED_STATUSES, "Penyelesaian (%)"), (34, 40, 13, 13, 13, 13, 13)
+    )
+    row += 1
+    first_comp = row
+    for comp in plan.components:
+        part = c.indicators[c.indicators["component_id"] == comp.id]
+        sh.put(row, 0, f"{comp.id} {comp.name}")
+        for col, status in enumerate(COMBINED_STATUSES, start=1):
+            sh.put(row, col, int((part["combined_status"] == status).sum()))
+        sh.put(
+            row, len(COMBINED_STATUSES) + 1, _pct(s.completion_by_component.get(comp.id)), "percent"
+        )
+        row += 1
+    last_comp = row - 1
+    chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
+    colors = ("#70AD47", "#FFC000", "#ED7D31", "#A5A5A5", "#5B9BD5")
+    for col, color in enumerate(colors, start=1):
+        chart.add_series(
+            {
+                "name": [SHEET_SUMMARY, comp_head, col],
+                "categories": [SHEET_SUMMARY, first_comp, 0, last_comp, 0],
+                "values": [SHEET_SUMMARY, first_comp, col, last_comp, col],
+                "fill": {"color": color},
+            }
+        )
+    chart.set_title({"name": "Status indikator per komponen"})
+    chart.set_y_axis({"reverse": True})
+    chart.set_x_axis({"name": "Jumlah indikator"})
+    place(chart, 300)
+    row += 1
+
+    # Completion per unit (chart 2).
+    ws.write_string(row, 0, "PENYELESAIAN PER UNIT", sh.fmt["section"])
+    row += 1
+    sh.header(row, ("Kode unit", "Nama unit", "Formulir", "Penyelesaian (%)", "Terlambat"),
+              (34, 40, 13, 13, 13))  # fmt: skip
+    row += 1
+    first_unit = row
+    late_by_unit = c.late["unit_code"].value_counts().to_dict() if len(c.late) else {}
+    missing_codes = set(s.units_missing)
+    names = {u.code: u.name for u in c.missing}
+    names.update({f.identity.unit_code: f.identity.unit_name for f in c.forms})
+    for code, completion in s.completion_by_unit.items():
+        sh.put(row, 0, code)
+        sh.put(row, 1, names.get(code, ""))
+        sh.put(row, 2, "Belum mengirim" if code in missing_codes else "Diterima")
+        sh.put(row, 3, _pct(completion), "percent")
+        sh.put(row, 4, int(late_by_unit.get(code, 0)))
+        row += 1
+    if row > first_unit:
+        chart = wb.add_chart({"type": "bar"})
+        chart.add_series(
+            {
+                "name": "Penyelesaian (%)",
+                "categories": [SHEET_SUMMARY, first_unit, 0, row - 1, 0],
+                "values": [SHEET_SUMMARY, first_unit, 3, row - 1, 3],
+                "fill": {"color": "#5B9BD5"},
+            }
+        )
+        chart.set_title({"name": "Penyelesaian per unit (%)"})
+        chart.set_x_axis({"min": 0, "max": 100})
+        chart.set_y_axis({"reverse": True})
+        chart.set_legend({"none": True})
+        place(chart, max(260, 22 * (row - first_unit) + 80))
+    row += 1
+
+    # Score per area against its minimum (chart 3).
+    ws.write_string(row, 0, "NILAI PER AREA", sh.fmt["section"])
+    row += 1
+    area_head = row
+    sh.header(row, ("Area", "Bobot", "Nilai", "Minimal WBK", "Minimal WBBM"), (34, 40, 13, 13, 13))
+    row += 1
+    first_area = row
+    minimum = _area_minimums(c)
+    for area in c.model.areas:
+        sh.put(row, 0, f"{area.id} {area.name}")
+        sh.put(row, 1, area.weight, "score")
+        ws.write_formula(
+            row,
+            2,
+            "=" + lke.absolute(lke.value_cells[area.id]),
+            sh.fmt["score"],
+            result.official.areas[area.id],
+        )
+        sh.put(row, 3, minimum.get(("WBK", area.id)), "score")
+        sh.put(row, 4, minimum.get(("WBBM", area.id)), "score")
+        row += 1
+    chart = wb.add_chart({"type": "column"})
+    series_cols = [(2, "#5B9BD5")]
+    if minimum:
+        series_cols += [(3, "#FFC000"), (4, "#ED7D31")]
+    else:
+        series_cols += [(1, "#A5A5A5")]  # no per-area minimum in this model: show the bobot
+    for col, color in series_cols:
+        chart.add_series(
+            {
+                "name": [SHEET_SUMMARY, area_head, col],
+                "categories": [SHEET_SUMMARY, first_area, 0, row - 1, 0],
+                "values": [SHEET_SUMMARY, first_area, col, row - 1, col],
+                "fill": {"color": color},
+            }
+        )
+    chart.set_title({"name": "Nilai per area dan batas minimalnya"})
+    place(chart, 300)
+    ws.activate()
+
+
+def _area_minimums(c: Consolidation) -> dict[tuple[str, str], float]:
+    """(predikat, area id) -> the required points, for models with a per-area minimum."""
+    areas = {a.id for a in c.model.areas}
+    return {
+        (check.predikat, check.target): check.required
+        for check in c.result.checks
+        if check.rule == RULE_AREA and check.target in areas
+    }
+
+
+ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("component_id", "Komponen", 9),
+    ("subarea", "Sub-area", 16),
+    ("row_id", "ID", 9),
+    ("indicator", "Indikator", 40),
+    ("target_waktu", "Target Waktu", 14),
+    ("unit_code", "Kode Unit", 10),
+    ("unit_name", "Nama Unit", 22),
+    ("status_raw", "Status", 13),
+    ("realisasi_raw", "Realisasi", 14),
+    ("capaian_raw", "Capaian (%)", 10),
+    ("jawaban_raw", "Jawaban LKE", 10),
+    ("bukti_dukung_raw", "Bukti Dukung", 32),
+    ("keterangan_raw", "Keterangan / Kendala", 30),
+    ("combined_status", "Status Gabungan", 14),
+    ("completion", "Penyelesaian Indikator (%)", 13),
+    ("late", "Terlambat", 10),
+    ("invalid_fields", "Nilai Tidak Valid", 18),
+    ("issue_codes", "Kode Masalah", 18),
+    ("file", "File", 28),
+    ("note", "Catatan", 20),
+)
+
+
+def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
+    """One line per indicator x unit: what the unit typed, as typed; lines for the units that
+    sent nothing; one line for an indicator nobody is assigned."""
+    keys = [k for k, _, _ in ROW_COLUMNS]
+    sh.header(0, [t for _, t, _ in ROW_COLUMNS], [w for _, _, w in ROW_COLUMNS])
+    col = {k: i for i, k in enumerate(keys)}
+    by_row = {rid: part for rid, part in c.rows.groupby("row_id", sort=False)}
+    missing_rows = {u.code: set(assigned_rows(plan, u)) for u in c.missing}
+    late_pairs = set(zip(c.late["unit_code"], c.late["row_id"], strict=True))
+    row = 1
+    for ind in c.indicators.to_dict("records"):
+        common = {
+            k: ind[k] for k in ("component_id", "subarea", "row_id", "indicator", "target_waktu")
+        }
+        common.update(
+            combined_status=ind["combined_status"], completion=_pct(_plain(ind["completion"]))
+        )
+        lines: list[dict[str, Any]] = []
+        part = by_row.get(ind["row_id"])
+        if part is not None:
+            lines.extend({str(k): v for k, v in r.items()} for r in part.to_dict("records"))
+        for unit in c.missing:
+            if ind["row_id"] in missing_rows[unit.code]:
+                note = "Formulir tidak dikirim"
+                lines.append({"unit_code": unit.code, "unit_name": unit.name, "note": note})
+        if not lines:
+            lines.append({"note": "Tidak ada unit yang ditugaskan"})
+        for line in lines:
+            values = {**common, **line}
+            invalid = [f for f in str(values.get("invalid_fields") or "").split(", ") if f]
+            values["invalid_fields"] = ", ".join(FIELD_LABELS.get(f, f) for f in invalid)
+            late = (values.get("unit_code"), values["row_id"]) in late_pairs
+            for key in keys:
+                style = "late" if late and key == "late" else "text"
+                field = key.removesuffix("_raw")
+                if key.endswith("_raw") and field in invalid:
+                    style = "invalid"
+                if key == "bukti_dukung_raw":
+                    sh.link(row, col[key], values.get(key), values.get("bukti_dukung_link"), style)
+                elif key == "completion":
+                    sh.put(row, col[key], values.get(key), "percent")
+                elif key == "late":
+                    sh.put(row, col[key], "Ya" if late else "", style)
+                else:
+                    sh.put(row, col[key], values.get(key), style)
+            row += 1
+    sh.ws.freeze_panes(1, 3)
+    sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
+
+
+def _write_table(
+    sh: _Sheet,
+    df: pd.DataFrame,
+    columns: Sequence[tuple[str, str, float]],
+    labels: Mapping[str, Mapping[Any, str]] | None = None,
+) -> None:
+    """One header row, then one row per DataFrame row (text always as text)."""
+    sh.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
+    labels = labels or {}
+    for r, record in enumerate(df.to_dict("records"), start=1):
+        for col, (key, _, _) in enumerate(columns):
+            value = record.get(key)
+            if key in labels:
+                value = labels[key].get(value, value)
+            sh.put(r, col, value)
+    sh.ws.freeze_panes(1, 0)
+    sh.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
+
+
+LATE_COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("unit_code", "Kode Unit", 10),
+    ("unit_name", "Nama Unit", 24),
+    ("component_id", "Komponen", 9),
+    ("component", "Nama Komponen", 22),
+    ("row_id", "ID", 9),
+    ("indicator", "Indikator", 40),
+    ("target_waktu", "Target Waktu", 16),
+    ("due", "Jatuh Tempo", 14),
+    ("status", "Status", 13),
+    ("capaian", "Capaian (%)", 10),
+    ("reason", "Alasan", 20),
+    ("file", "File", 28),
+)
+ISSUE_COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("file", "File", 28),
+    ("unit_code", "Kode Unit", 10),
+    ("file_status", "Status File", 11),
+    ("sheet", "Sheet", 20),
+    ("cell", "Sel", 7),
+    ("row_id", "ID Baris", 9),
+    ("field", "Kolom", 14),
+    ("raw", "Nilai Diketik", 20),
+    ("code", "Kode", 18),
+    ("severity", "Tingkat", 11),
+    ("message", "Pesan", 50),
+)
+SOURCE_COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("file", "File", 30),
+    ("name", "Nama File", 24),
+    ("sha256", "SHA-256", 66),
+    ("unit_code", "Kode Unit", 10),
+    ("unit_name", "Nama Unit", 24),
+    ("tanggal_pengisian", "Tanggal Pengisian", 14),
+    ("status", "Status", 11),
+    ("errors", "Kesalahan", 10),
+    ("warnings", "Peringatan", 10),
+    ("code", "Kode", 18),
+    ("message", "Pesan", 40),
+    ("superseded_by", "Digantikan Oleh", 30),
+)
+
+
+def _data_items(c: Consolidation) -> list[tuple[str, Any]]:
+    """The machine-readable key/values of _rkt_data (lists and dicts as JSON text)."""
+    s = c.summary
+    minimum = _area_minimums(c)
+    areas = [
+        {
+            "id": a.id,
+            "name": a.name,
+            "weight": a.weight,
+            "value": c.result.official.areas[a.id],
+            "min_wbk": minimum.get(("WBK", a.id)),
+            "min_wbbm": minimum.get(("WBBM", a.id)),
+        }
+        for a in c.model.areas
+    ]
+    failed = [
+        f"{ch.predikat}: {ch.name} ({ch.actual:.2f} < {ch.required:.2f})"
+        for p in PREDIKATS
+        for ch in c.result.failed(p)
+    ]
+    plain: dict[str, Any] = {
+        "format": RECAP_FORMAT,
+        "rkt_excel_version": __version__,
+        **{k: v for k, v in s.to_dict().items() if not isinstance(v, list | dict)},
+        "units_missing": s.units_missing,
+        "completion_by_component": dict(s.completion_by_component),
+        "completion_by_unit": dict(s.completion_by_unit),
+        "minimums_failed": s.minimums_failed,
+        "minimums_failed_text": failed,
+        "areas": areas,
+        "lke_completeness": c.result.completeness,
+    }
+    return [
+        (k, json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v)
+        for k, v in plain.items()
+    ]
+
+
+def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> Path:
+    """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
+
+    The same consolidation gives a byte-identical file: the document date is derived from the
+    as-of date, and every table has a stable order.
+    """
+    c = consolidation
+    target = Path(path)
+    with atomic_write(target) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        try:
+            wb.set_properties(
+                {
+                    "title": f"Rekap Zona Integritas {c.summary.office} {c.summary.period}",
+                    "author": "rkt-excel",
+                    "comments": f"{RECAP_FORMAT}; rkt-excel {__version__}",
+                    "created": _created(c.summary.as_of),
+                }
+            )
+            fmt = _formats(wb)
+            summary = _Sheet(wb.add_worksheet(SHEET_SUMMARY), fmt)
+            rows = _Sheet(wb.add_worksheet(SHEET_ROWS), fmt)
+            late = _Sheet(wb.add_worksheet(SHEET_LATE), fmt)
+            lke_ws = wb.add_worksheet(SHEET_LKE)
+            issues = _Sheet(wb.add_worksheet(SHEET_ISSUES), fmt)
+            sources = _Sheet(wb.add_worksheet(SHEET_SOURCES), fmt)
+            data = _Sheet(wb.add_worksheet(SHEET_DATA), fmt)
+
+            lke = write_lke_sheet(
+                wb, lke_ws, c.model, c.answers, c.result, evidence=_evidence_text(c.evidence)
+            )
+            _write_summary(summary, wb, c, plan, lke)
+            _write_rows(rows, c, plan)
+            _write_table(late, c.late, LATE_COLUMNS)
+            _write_table(
+                issues,
+                c.issues,
+                ISSUE_COLUMNS,
+                {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS},
+            )
+            _write_table(sources, c.sources, SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS})
+            for r, (key, value) in enumerate(_data_items(c)):
+                data.put(r, 0, key, "data")
+                data.put(r, 1, value, "data")
+            data.ws.hide()
+        finally:
+            wb.close()
+    return target
+
+
+# --- read_recap / write_rollup -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    """One area's score in a recap, with its WBK/WBBM minimum when the model has one."""
+
+    id: str
+    name: str
+    weight: float
+    value: float
+    min_wbk: float | None = None
+    min_wbbm: float | None = None
+
+
+@dataclass(frozen=True)
+class RecapData:
+    """What the roll-up needs from one office's recap (read from its _rkt_data sheet)."""
+
+    path: str
+    plan_id: str
+    plan_version: str
+    regulation: str
+    office: str
+    year: int
+    period: str
+    as_of: dt.date
+    aggregate: str
+    forms_accepted: int
+    forms_rejected: int
+    forms_superseded: int
+    units_expected: int
+    units_missing: tuple[str, ...]
+    errors: int
+    warnings: int
+    completion: float | None
+    completion_by_component: Mapping[str, float | None]
+    completion_by_unit: Mapping[str, float | None]
+    areas: tuple[AreaScore, ...]
+    pengungkit: float | None
+    hasil: float | None
+    total: float | None
+    predikat: str | None
+    minimums_failed: tuple[str, ...]
+    minimums_failed_text: tuple[str, ...]
+
+
+def read_recap(path: str | Path) -> RecapData:
+    """Read the machine-readable part of a recap written by ``write_recap``.
+
+    Raises:
+        RecapError: the file is not such a recap (not an xlsx, no _rkt_data, another format).
+    """
+    p = Path(path)
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as err:
+        raise RecapError(f"{p}: cannot open it as an xlsx recap ({err})") from err
+    try:
+        if SHEET_DATA not in wb.sheetnames:
+            raise RecapError(
+                f"{p}: not a recap written by 'rkt-excel consolidate' (no sheet {SHEET_DATA})"
+            )
+        raw: dict[str, Any] = {}
+        for key, value, *_ in wb[SHEET_DATA].iter_rows(min_col=1, max_col=2, values_only=True):
+            if isinstance(key, str) and key:
+                raw[key] = value
+    finally:
+        wb.close()
+    if raw.get("format") != RECAP_FORMAT:
+        raise RecapError(
+            f"{p}: recap format {raw.get('format')!r} is not {RECAP_FORMAT!r}; "
+            "write the recap again with this version of rkt-excel"
+        )
+    try:
+        return _recap_data(str(p), raw)
+    except (KeyError, TypeError, ValueError) as err:
+        raise RecapError(f"{p}: the recap's {SHEET_DATA} sheet is damaged ({err})") from err
+
+
+def _recap_data(path: str, raw: Mapping[str, Any]) -> RecapData:
+    def js(key: str) -> Any:
+        return json.loads(raw[key]) if raw.get(key) not in (None, "") else []
+
+    def num(key: str) -> float | None:
+        value = raw.get(key)
+        return None if value in (None, "") else float(value)
+
+    def integer(key: str) -> int:
+        return int(raw.get(key) or 0)
+
+    def text(key: str) -> str:
+        value = raw.get(key)
+        return "" if value is None else str(value)
+
+    return RecapData(
+        path=path,
+        plan_id=text("plan_id"),
+        plan_version=text("plan_version"),
+        regulation=text("regulation"),
+        office=text("office"),
+        year=integer("year"),
+        period=text("period"),
+        as_of=dt.date.fromisoformat(text("as_of")),
+        aggregate=text("aggregate"),
+        forms_accepted=integer("forms_accepted"),
+        forms_rejected=integer("forms_rejected"),
+        forms_superseded=integer("forms_superseded"),
+        units_expected=integer("units_expected"),
+        units_missing=tuple(js("units_missing")),
+        errors=integer("errors"),
+        warnings=integer("warnings"),
+        completion=num("completion"),
+        completion_by_component=js("completion_by_component") or {},
+        completion_by_unit=js("completion_by_unit") or {},
+        areas=tuple(
+            AreaScore(
+                str(a["id"]),
+                str(a["name"]),
+                float(a["weight"]),
+                float(a["value"]),
+                a.get("min_wbk"),
+                a.get("min_wbbm"),
+            )
+            for a in js("areas")
+        ),
+        pengungkit=num("pengungkit"),
+        hasil=num("hasil"),
+        total=num("total"),
+        predikat=text("predikat") or None,
+        minimums_failed=tuple(js("minimums_failed")),
+        minimums_failed_text=tuple(js("minimums_failed_text")),
+    )
+
+
+def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
+    """Write the Kanwil roll-up: one row per office's recap, with charts; return the path."""
+    if not recaps:
+        raise ValueError("write_rollup needs at least one recap")
+    ordered = sorted(recaps, key=lambda r: (r.office, r.as_of, r.path))
+    area_ids: dict[str, str] = {}
+    for recap in ordered:
+        for area in recap.areas:
+            area_ids.setdefault(area.id, area.name)
+    columns: list[tuple[str, float]] = [
+        ("Kantor", 34),
+        ("Periode", 14),
+        ("Per Tanggal", 13),
+        ("Regulasi", 20),
+        ("Formulir Diterima", 10),
+        ("Formulir Ditolak", 10),
+        ("Unit Belum Mengirim", 12),
+        ("Kesalahan", 10),
+        ("Penyelesaian (%)", 12),
+        *((f"Area {aid} {name}", 13) for aid, name in area_ids.items()),
+        ("Pengungkit", 11),
+        ("Hasil", 11),
+        ("Total", 11),
+        ("Perkiraan Predikat", 14),
+        ("Syarat Belum Terpenuhi", 50),
+        ("File Rekap", 30),
+    ]
+    target = Path(path)
+    with atomic_write(target) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        try:
+            wb.set_properties(
+                {
+                    "title": "Rekap Zona Integritas Kanwil",
+                    "author": "rkt-excel",
+                    "comments": f"rkt-rollup/1; rkt-excel {__version__}",
+                    "created": _created(max(r.as_of for r in ordered)),
+                }
+            )
+            fmt = _formats(wb)
+            sh = _Sheet(wb.add_worksheet(SHEET_ROLLUP), fmt)
+            sh.ws.write_string(0, 0, "REKAPITULASI ZONA INTEGRITAS PER KANTOR", fmt["title"])
+            head = 2
+            sh.header(head, [t for t, _ in columns], [w for _, w in columns])
+            for r, recap in enumerate(ordered, start=head + 1):
+                by_area = {a.id: a.value for a in recap.areas}
+                values: list[tuple[Any, str]] = [
+                    (recap.office, "text"),
+                    (recap.period, "text"),
+                    (recap.as_of, "date"),
+                    (recap.regulation, "text"),
+                    (recap.forms_accepted, "text"),
+                    (recap.forms_rejected, "text"),
+                    (len(recap.units_missing), "text"),
+                    (recap.errors, "text"),
+                    (_pct(recap.completion), "percent"),
+                    *((by_area.get(aid), "score") for aid in area_ids),
+                    (recap.pengungkit, "score"),
+                    (recap.hasil, "score"),
+                    (recap.total, "score"),
+                    (_predikat_label(recap.predikat), "text"),
+                    ("; ".join(recap.minimums_failed_text) or "-", "text"),
+                    (recap.path, "text"),
+                ]
+                for col, (value, style) in enumerate(values):
+                    sh.put(r, col, value, style)
+            last = head + len(ordered)
+            sh.ws.freeze_panes(head + 1, 1)
+            col_of = {t: i for i, (t, _) in enumerate(columns)}
+            chart = wb.add_chart({"type": "column", "subtype": "stacked"})
+            for title, color in (("Pengungkit", "#5B9BD5"), ("Hasil", "#70AD47")):
+                chart.add_series(
+                    {
+                        "name": [SHEET_ROLLUP, head, col_of[title]],
+                        "categories": [SHEET_ROLLUP, head + 1, 0, last, 0],
+                        "values": [SHEET_ROLLUP, head + 1, col_of[title], last, col_of[title]],
+                        "fill": {"color": color},
+                    }
+                )
+            chart.set_title({"name": "Nilai LKE per kantor (pengungkit + hasil)"})
+            chart.set_y_axis({"min": 0, "max": 100})
+            chart.set_size({"width": 720, "height": 320})
+            sh.ws.insert_chart(last + 2, 0, chart)
+            chart = wb.add_chart({"type": "bar"})
+            pct_col = col_of["Penyelesaian (%)"]
+            chart.add_series(
+                {
+                    "name": [SHEET_ROLLUP, head, pct_col],
+                    "categories": [SHEET_ROLLUP, head + 1, 0, last, 0],
+                    "values": [SHEET_ROLLUP, head + 1, pct_col, last, pct_col],
+                    "fill": {"color": "#FFC000"},
+                }
+            )
+            chart.set_title({"name": "Penyelesaian rencana aksi per kantor (%)"})
+            chart.set_x_axis({"min": 0, "max": 100})
+            chart.set_y_axis({"reverse": True})
+            chart.set_legend({"none": True})
+            chart.set_size({"width": 720, "height": max(260, 24 * len(ordered) + 80)})
+            sh.ws.insert_chart(last + 19, 0, chart)
+        finally:
+            wb.close()
+    return target
+
+
+# --- export_csv ----------------------------------------------------------------------------------
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell: blanks for None/NaN, ISO dates, and text starting with = + - @ tab CR LF
+    prefixed with ' so a spreadsheet never runs it (OWASP CSV injection guidance)."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(_INJECTION_STARTS) else text
+
+
+def _summary_frame(c: Consolidation) -> pd.DataFrame:
+    items = [
+        (k, json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
+        for k, v in c.summary.to_dict().items()
+    ]
+    return pd.DataFrame(items, columns=["key", "value"])
+
+
+def _write_csv(path: Path, df: pd.DataFrame) -> None:
+    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow([csv_cell(c) for c in df.columns])
+        for record in df.itertuples(index=False, name=None):
+            writer.writerow([csv_cell(v) for v in record])
+
+
+def export_csv(consolidation: Consolidation, out_dir: str | Path) -> list[Path]:
+    """Write the tidy tables as ``recap_<table>.csv`` (UTF-8 with BOM) in ``out_dir``.
+
+    Tables: summary (key/value), rows, indicators, late, sources, issues, scores. Cells are
+    injection-safe (see ``csv_cell``).
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    c = consolidation
+    frames: dict[str, pd.DataFrame] = {
+        "summary": _summary_frame(c),
+        "rows": c.rows,
+        "indicators": c.indicators,
+        "late": c.late,
+        "sources": c.sources,
+        "issues": c.issues,
+        "scores": c.scores,
+    }
+    paths: list[Path] = []
+    for name in CSV_TABLES:
+        path = out / f"recap_{name}.csv"
+        _write_csv(path, frames[name])
+        paths.append(path)
+    return paths
+
+
+__all__ = [
+    "RECAP_FORMAT",
+    "AreaScore",
+    "RecapData",
+    "csv_cell",
+    "export_csv",
+    "read_recap",
+    "write_recap",
+    "write_rollup",
+]
