@@ -852,6 +852,7 @@ class _Job:
     plan: Plan
     as_of: dt.date | None
     units: tuple[Unit, ...] | None
+    lang: str = "id"
 
 
 _WORKER_JOB: _Job | None = None
@@ -869,10 +870,10 @@ def _read_one(
     job = job or _WORKER_JOB
     assert job is not None, "worker not initialised"
     try:
-        form = read_form(path, job.plan)
+        form = read_form(path, job.plan, lang=job.lang)
     except FormError as err:
         return None, None, RejectedFile(path, _sha256(Path(path)), err.code, str(err))
-    report = validate(form, job.plan, as_of=job.as_of, units=job.units)
+    report = validate(form, job.plan, as_of=job.as_of, units=job.units, lang=job.lang)
     return form, report, None
 
 
@@ -902,6 +903,7 @@ def run_consolidation(
     hasil: Mapping[str, float] | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    lang: str = "id",
 ) -> Consolidation:
     """Read, validate and consolidate the forms in ``paths`` (files or directories).
 
@@ -911,7 +913,7 @@ def run_consolidation(
     rejected (listed in the recap), never fatal.
     """
     files = [str(p) for p in expand_paths(paths)]
-    job = _Job(plan, as_of, tuple(units) if units is not None else None)
+    job = _Job(plan, as_of, tuple(units) if units is not None else None, lang)
     collected = _Collected()
     total = len(files)
     if jobs <= 1 or total <= 1:

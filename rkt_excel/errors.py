@@ -70,6 +70,7 @@ class FormError(RktError, ValueError):
 class RecapError(RktError, ValueError):
     """A file given to the roll-up is not a recap written by rkt_excel."""
 
+
 __all__ = [
     "FormError",
     "ModelError",

@@ -77,7 +77,6 @@ ANSWER_HELP: dict[str, str] = {
     "number": "angka bulat 0 atau lebih (jumlah), misalnya jumlah pegawai.",
     "score": "nilai survei 0 sampai 4, boleh desimal (misalnya 3,45).",
 }
-SCORE_MAX = 4  # survey indices (IPAK, IPKP) run from 0 to 4
 
 
 class Question(Protocol):
@@ -835,7 +834,7 @@ def _answer_validation(
             "error_message": f"Jawaban adalah angka bulat {words}.",
         }
     if answer_type == "score":
-        high = SCORE_MAX if bounds[1] is None else bounds[1]
+        high = layout.SCORE_MAX if bounds[1] is None else bounds[1]
         return {
             "validate": "decimal",
             "criteria": "between",

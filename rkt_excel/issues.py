@@ -50,13 +50,16 @@ class Issue:
 
     @property
     def location(self) -> str:
-        """"file › sheet!cell" (as much of it as is known)."""
+        """The location as "file › sheet!cell" (as much of it as is known)."""
         where = self.file
         if self.sheet:
             where += f" › {self.sheet}"
             if self.cell:
                 where += f"!{self.cell}"
         return where
+
+    def __str__(self) -> str:
+        return f"{self.location}: [{self.code}] {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (raw values rendered as text)."""
@@ -112,6 +115,8 @@ def rule(rule_: Rule) -> Rule:
 
 def make_issue(code: str, file: str, lang: str = "id", **kw: Any) -> Issue:
     """Build an Issue for a catalogued code; ``params`` fill the message placeholders."""
+    if not CATALOGUE:
+        import rkt_excel.rules  # noqa: F401  (registers the catalogue)
     r = CATALOGUE[code]
     params: dict[str, Any] = kw.pop("params", {}) or {}
     template = r.en if lang == "en" else r.id

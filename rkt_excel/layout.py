@@ -92,6 +92,7 @@ LIST_NAMES: dict[str, str] = {
     "abcd": "DaftarABCD",
     "abcde": "DaftarABCDE",
 }
+SCORE_MAX = 4  # survey indices (IPAK, IPKP) run from 0 to 4
 DATE_FORMAT = "[$-421]d mmmm yyyy"  # 421 = Indonesian: "17 Agustus 2019"
 PERCENT_FORMAT = "0.##"  # Capaian is typed as 0-100, not as a fraction
 

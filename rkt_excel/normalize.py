@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rkt_excel.layout import ANSWER_LISTS, STATUS_VALUES
+from rkt_excel.layout import ANSWER_LISTS, SCORE_MAX, STATUS_VALUES
 from rkt_excel.schedule import month_number
 
 
@@ -176,9 +176,6 @@ def normalize_number(
         high = "∞" if maximum is None else _show(float(maximum))
         return Normalised(None, "out-of-range", {"value": _show(value), "low": low, "high": high})
     return Normalised(int(value) if whole else value)
-
-
-SCORE_MAX = 4  # survey indices (IPAK, IPKP) run from 0 to 4; the same bound as generate.py
 
 
 def normalize_answer(

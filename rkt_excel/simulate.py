@@ -1,16 +1,22 @@
-"""Realistic simulated answers for the demo and the benchmark: what units type into a form.
+"""Filling forms from code: what units type into a form, for the demo, the benchmark and tests.
 
-Pure and deterministic (a seeded random.Random); no I/O. Some answers are late and some are
-invalid on purpose, so the demo's recap shows the validation and the late actions at work.
+``simulate_unit`` makes realistic answers (deterministic, seeded; some late, some invalid on
+purpose); ``fill_form`` types values into a generated form through openpyxl as a person would.
+Never used on the secretariat's path (read → validate → consolidate).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import openpyxl
+
+from rkt_excel import layout
 from rkt_excel.lke import load_model
 from rkt_excel.template import Indicator, Plan
 
@@ -114,3 +120,123 @@ def _spoil(values: dict[str, Any], rng: random.Random) -> None:
         values.pop("bukti_dukung", None)
     else:
         values["capaian"] = "delapan puluh"
+
+
+# --- typing values into a form ---------------------------------------------------------
+
+
+class Formula(str):
+    """A value fill_form types as a formula (plain strings starting with "=" stay text)."""
+
+
+@dataclass(frozen=True)
+class MetaRow:
+    """One line of the metadata row table: where an indicator row sits in the form."""
+
+    row_id: str
+    component: str
+    sheet: str
+    row: int  # 1-based
+    lke: str
+    answer_type: str
+
+
+def read_meta(source: str | Path | Any) -> tuple[dict[str, str], dict[str, MetaRow]]:
+    """The identity key/values and the row table (row id -> MetaRow) of a generated form."""
+    wb = openpyxl.load_workbook(source) if isinstance(source, str | Path) else source
+    ws = wb[layout.SHEET_META]
+    keys: dict[str, str] = {}
+    for r in range(1, layout.META_ROWS_HEADER + 1):
+        key, value = ws.cell(r, 1).value, ws.cell(r, 2).value
+        if key:
+            keys[str(key)] = "" if value is None else str(value)
+    rows: dict[str, MetaRow] = {}
+    r = layout.META_ROWS_HEADER + 2  # 1-based row after the header
+    while ws.cell(r, 1).value:
+        v = [ws.cell(r, c + 1).value for c in range(len(layout.META_ROW_COLUMNS))]
+        d = dict(
+            zip(layout.META_ROW_COLUMNS, ("" if x is None else str(x) for x in v), strict=True)
+        )
+        rows[d["row_id"]] = MetaRow(
+            d["row_id"], d["component"], d["sheet"], int(d["row"]), d["lke"], d["answer_type"]
+        )
+        r += 1
+    return keys, rows
+
+
+def list_choices(wb: Any, ws: Any, cell: str) -> tuple[str, ...] | None:
+    """The dropdown choices of a cell (resolving a defined name), or None without a list."""
+    for dv in ws.data_validations.dataValidation:
+        if dv.type == "list" and cell in dv.sqref:
+            formula = str(dv.formula1).lstrip("=")
+            if formula.startswith('"'):
+                return tuple(formula.strip('"').split(","))
+            name = wb.defined_names[formula]
+            values: list[str] = []
+            for sheet, ref in name.destinations:
+                for line in wb[sheet][ref.replace("$", "")]:
+                    values.extend(str(c.value) for c in line if c.value is not None)
+            return tuple(values)
+    return None
+
+
+def fill_form(
+    path: str | Path,
+    values: Mapping[str, Mapping[str, Any]],
+    *,
+    identity: Mapping[str, Any] | None = None,
+    out: str | Path | None = None,
+    strict: bool = True,
+) -> Path:
+    """Fill a generated form through openpyxl the way a person would, and save it.
+
+    Args:
+        path: a form (or the standard workbook) written by rkt_excel.
+        values: row id -> {field key (layout.INPUT_FIELDS) -> value}. Strings for dropdown
+            cells are "chosen from the list"; ``datetime.date`` values are typed dates (stored
+            as datetimes, keeping the cell's date format); numbers stay numbers.
+        identity: Identitas field key (layout.IDENTITY_FIELDS) -> value, e.g.
+            ``{"nama_pengisi": "Ani", "nip": "198501012010011001"}``.
+        out: where to save (default: over ``path``).
+        strict: when True (a careful person), refuse a value a dropdown does not offer or a
+            locked cell, raising ValueError. Set False to paste anything anywhere, as people
+            do when they copy from another file (the validations stay, as a paste would
+            leave them in these tests).
+
+    Returns:
+        The path saved. Cell styles, validations, protection and metadata are kept.
+    """
+    wb = openpyxl.load_workbook(path)
+    _, rows = read_meta(wb)
+    for row_id, fields in values.items():
+        if row_id not in rows:
+            raise KeyError(f"row {row_id!r} is not in this form")
+        where = rows[row_id]
+        ws = wb[where.sheet]
+        for key, value in fields.items():
+            if key not in layout.COL:
+                raise KeyError(f"unknown field {key!r}; known: {', '.join(layout.INPUT_FIELDS)}")
+            cell = ws.cell(where.row, layout.COL[key] + 1)
+            _type(wb, ws, cell, value, strict)
+    for key, value in (identity or {}).items():
+        ws = wb[layout.SHEET_IDENTITY]
+        cell = ws.cell(layout.IDENTITY_ROW[key] + 1, 2)
+        _type(wb, ws, cell, value, strict)
+    target = Path(out) if out is not None else Path(path)
+    wb.save(target)
+    return target
+
+
+def _type(wb: Any, ws: Any, cell: Any, value: Any, strict: bool) -> None:
+    if strict:
+        if cell.protection.locked:
+            raise ValueError(f"{ws.title}!{cell.coordinate} is locked")
+        choices = list_choices(wb, ws, cell.coordinate)
+        if choices is not None and value is not None and str(value) not in choices:
+            raise ValueError(f"{value!r} is not offered in {ws.title}!{cell.coordinate}: {choices}")
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())  # Excel stores a typed date as a datetime
+    cell.value = value
+    if isinstance(value, str) and value.startswith("=") and not isinstance(value, Formula):
+        # openpyxl turns "=..." into a formula; a person typing it in a text cell gets text.
+        cell.data_type = "s"

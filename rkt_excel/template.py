@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -168,6 +168,13 @@ class Plan(_Model):
     def indicator(self, row_id: str) -> Indicator:
         """The indicator with this id (KeyError when absent)."""
         return self.index[row_id][2]
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Plan:
+        """A copy with ``update`` applied; the cached index and content hash are recomputed."""
+        copy = super().model_copy(update=update, deep=deep)
+        for key in ("index", "content_hash"):
+            copy.__dict__.pop(key, None)
+        return copy
 
     @cached_property
     def content_hash(self) -> str:

@@ -1,7 +1,7 @@
 """Write docs/issues.md from the issue catalogue (rkt_excel/rules.py); developer tool.
 
-    python scripts/make_issue_docs.py          # rewrite docs/issues.md
-    python scripts/make_issue_docs.py --check  # exit 1 when docs/issues.md is stale
+python scripts/make_issue_docs.py          # rewrite docs/issues.md
+python scripts/make_issue_docs.py --check  # exit 1 when docs/issues.md is stale
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from rkt_excel import layout
 from rkt_excel.generate import distribute_forms
 from rkt_excel.issues import Severity
 from rkt_excel.read import read_form
+from rkt_excel.simulate import Formula
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.validate import annotate, annotated_path, validate
@@ -66,7 +67,8 @@ BAD: dict[str, dict[str, Any]] = {
         "jawaban": "D",
     },
     "I.2.a": {"status": "Belum", "capaian": 20, "jawaban": "Ya", "realisasi": dt.date(2018, 12, 1)},
-    "III.1.a": {"capaian": 150, "jawaban": 2.5, "keterangan": "=1+1"},  # row 6 of sheet III
+    # row 6 of sheet III
+    "III.1.a": {"capaian": 150, "jawaban": 2.5, "keterangan": Formula("=1+1")},
     "III.1.b": {"status": "sudah", "capaian": 100, "jawaban": "a", "bukti_dukung": "Foto.zip"},
 }
 EXPECTED = {
