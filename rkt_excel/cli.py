@@ -222,3 +222,323 @@ def distribute(units_file: Path, template: Path | None, output: Path, password: 
     click.echo(f"Wrote {len(paths)} forms to {output}")
     for p in paths:
         click.echo(f"  {p}")
+
+
+# --- validate ------------------------------------------------------------------------------
+
+UNITS_OPTION = click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed.",
+)
+AS_OF_OPTION = click.option(
+    "--as-of",
+    callback=_parse_date,
+    help="Judge dates and lateness as of this date (YYYY-MM-DD; default: today).",
+)
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="Language of the messages.",
+)
+
+
+def _load_units(units_file: Path | None, plan: Any) -> Any:
+    if units_file is None:
+        return None
+    from rkt_excel.units import load_units
+
+    return load_units(units_file, plan)
+
+
+def _render_issues(issues: list[Any], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([i.to_dict() for i in issues], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+
+        from rkt_excel.recap import csv_cell
+
+        fields = ["file", "sheet", "cell", "row_id", "field", "raw", "code", "severity", "message"]
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(fields)
+        for issue in issues:
+            d = issue.to_dict()
+            writer.writerow([csv_cell(d[f]) for f in fields])
+    else:
+        for issue in issues:
+            click.echo(f"{issue.severity:<7} {issue}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@LANG_OPTION
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
+)
+@_handle_errors
+def validate(
+    files: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    fmt: str,
+    lang: str,
+    annotate: bool,
+) -> None:
+    """Check returned checklists cell by cell; exit 1 if any has an error.
+
+    FILES are forms or folders of forms. A file that is not a readable form gets a one-line
+    message and the others are still checked.
+    """
+    from rkt_excel.consolidate import expand_paths
+    from rkt_excel.errors import FormError
+    from rkt_excel.validate import annotate as annotate_form
+    from rkt_excel.validate import check_files
+
+    plan = _load_plan(template)
+    units = _load_units(units_file, plan)
+    paths = expand_paths(files)
+    report = check_files(paths, plan, as_of=as_of or dt.date.today(), units=units, lang=lang)
+    _render_issues(report.issues, fmt)
+    if annotate:
+        for path in paths:
+            mine = [i for i in report.issues if i.file == str(path)]
+            if not mine or any(i.code in _PREFLIGHT for i in mine):
+                continue
+            try:
+                out = annotate_form(path, mine)
+            except FormError as err:
+                click.echo(f"Error: {err}", err=True)
+                continue
+            click.echo(f"Wrote {out}", err=True)
+    errors, warnings = len(report.errors), len(report.warnings)
+    click.echo(f"{len(paths)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def _preflight_codes() -> frozenset[str]:
+    from rkt_excel.rules import PREFLIGHT_CODES
+
+    return frozenset(PREFLIGHT_CODES)
+
+
+class _LazyCodes:
+    def __contains__(self, code: object) -> bool:
+        return code in _preflight_codes()
+
+
+_PREFLIGHT = _LazyCodes()
+
+
+# --- consolidate ---------------------------------------------------------------------------
+
+
+def _progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A progress callback that shows a bar on a terminal (stderr) and nothing elsewhere."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if not sys.stderr.isatty() or total < 2:
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(done - state.get("done", 0))
+        state["done"] = done
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+    return update, close
+
+
+def _summary_lines(summary: Any) -> list[str]:
+    pct = "-" if summary.completion is None else f"{summary.completion:.1f}%"
+    total = "-" if summary.total is None else f"{summary.total:.2f}"
+    lines = [
+        f"{summary.office} — {summary.period} (per {summary.as_of:%d-%m-%Y})",
+        f"  forms: {summary.forms_accepted} accepted, {summary.forms_rejected} rejected, "
+        f"{summary.forms_superseded} superseded; units missing: "
+        f"{', '.join(summary.units_missing) or 'none'}",
+        f"  issues: {summary.errors} error(s), {summary.warnings} warning(s)",
+        f"  completion: {pct}",
+        f"  estimated LKE score: {total} (pengungkit {summary.pengungkit or 0:.2f}, "
+        f"hasil {summary.hasil or 0:.2f}); predikat: {summary.predikat or 'not reached'}",
+    ]
+    if summary.minimums_failed:
+        lines.append(f"  failed: {', '.join(summary.minimums_failed)}")
+    return lines
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@click.option(
+    "--hasil",
+    "hasil_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
+)
+@click.option(
+    "--aggregate",
+    type=click.Choice(["min", "mean"]),
+    default="min",
+    show_default=True,
+    help="How units' LKE answers combine: min = the weakest answer counts.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("rekap.xlsx"),
+    show_default=True,
+)
+@click.option(
+    "--export",
+    type=click.Choice(["csv"]),
+    default=None,
+    help="Also write the tidy tables as CSV next to the recap.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@LANG_OPTION
+@_handle_errors
+def consolidate(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    hasil_file: Path | None,
+    aggregate: str,
+    jobs: int,
+    output: Path,
+    export: str | None,
+    fmt: str,
+    lang: str,
+) -> None:
+    """Consolidate the units' forms (files or folders) into the recap workbook.
+
+    The recap is written even when forms are rejected or have errors (they are listed in it);
+    the exit code is 0 only when every form was accepted without errors.
+    """
+    from rkt_excel.consolidate import load_hasil, run_consolidation
+    from rkt_excel.recap import export_csv, write_recap
+
+    plan = _load_plan(template)
+    units = _load_units(units_file, plan)
+    hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    update, close = _progress_bar("Membaca formulir")
+    try:
+        result = run_consolidation(
+            inputs,
+            plan,
+            units=units,
+            as_of=as_of or dt.date.today(),
+            aggregate=aggregate,  # type: ignore[arg-type]
+            hasil=hasil,
+            jobs=jobs,
+            progress=update,
+            lang=lang,
+        )
+    finally:
+        close()
+    path = write_recap(result, plan, output)
+    written = [path]
+    if export == "csv":
+        written += export_csv(result, path.parent)
+    summary = result.summary
+    if fmt == "json":
+        data = {"written": [str(p) for p in written], "summary": summary.to_dict()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for line in _summary_lines(summary):
+            click.echo(line)
+        for p in written:
+            click.echo(f"Wrote {p}")
+    sys.exit(0 if summary.forms_rejected == 0 and summary.errors == 0 else 1)
+
+
+@main.command()
+@click.argument(
+    "recaps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("rekap-kanwil.xlsx"),
+    show_default=True,
+)
+def rollup(recaps: tuple[Path, ...], output: Path) -> None:
+    """Roll the recaps of several offices up into the Kanwil view.
+
+    A file that is not a recap gets a message and is left out; the exit code is then 1.
+    """
+    from rkt_excel.errors import RecapError
+    from rkt_excel.recap import read_recap, write_rollup
+
+    found = []
+    failed = 0
+    for path in recaps:
+        try:
+            found.append(read_recap(path))
+        except RecapError as err:
+            click.echo(f"Error: {err}", err=True)
+            failed += 1
+    if not found:
+        _fail("no recap to roll up")
+    out = write_rollup(found, output)
+    click.echo(f"Wrote {out}: {len(found)} office(s)")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo"),
+    show_default=True,
+    help="Folder to write everything to.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@_handle_errors
+def demo(output: Path, jobs: int) -> None:
+    """Run the whole cycle on the embedded 2019 plan with simulated units.
+
+    Writes the standard workbook, one form per unit, the forms as units return them (some
+    late, some invalid, one superseded, one missing, one wrong file), a recap per office
+    (two offices, the second fictional) and the Kanwil roll-up. All answers are simulated.
+    """
+    from rkt_excel.demo import run_demo
+
+    result = run_demo(output, jobs=jobs)
+    click.echo(f"Wrote {result.workbook} (the standard RKT workbook)")
+    for office in result.offices:
+        click.echo(f"{office.name}:")
+        click.echo(f"  {len(office.forms)} forms in {office.forms[0].parent}")
+        click.echo(f"  {len(office.returned)} returned files in {office.returned[0].parent}")
+        if office.summary is not None:
+            for line in _summary_lines(office.summary)[1:]:
+                click.echo(f"  {line.strip()}")
+        click.echo(f"  Wrote {office.recap}")
+    click.echo(f"Wrote {result.rollup} (the Kanwil roll-up)")

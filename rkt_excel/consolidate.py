@@ -954,3 +954,49 @@ def run_consolidation(
         aggregate=aggregate,
         hasil=hasil,
     )
+
+
+def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
+    """Read the komponen hasil inputs from a YAML mapping of question id -> value.
+
+    Survey indices and percentages are numbers (``H.IPAK: 3.45``); an input with an answer
+    scale takes an option (``H.CAPAIAN: B`` in 90/2021). Every key must be a hasil input of the
+    plan's model (docs/scoring.md lists them).
+
+    Raises:
+        HasilError: the file cannot be read, or names an unknown id or a bad value.
+    """
+    import yaml
+
+    from rkt_excel.errors import HasilError
+    from rkt_excel.lke import load_model
+
+    name = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise HasilError(f"{name}: cannot read the hasil file: {err}") from err
+    if not isinstance(data, dict):
+        raise HasilError(f"{name}: expected a mapping like 'H.IPAK: 3.45'")
+    model = load_model(plan.regulation)
+    known = {q.id: q for q in model.questions.values() if q.kind == "hasil"}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        question = known.get(str(key))
+        if question is None:
+            raise HasilError(
+                f"{name}: {key!r} is not a hasil input of {model.id}; known: {', '.join(known)}"
+            )
+        if question.is_option:
+            if question.normalize(value) is None:
+                raise HasilError(f"{name}: {key}: {value!r} is not one of {question.options}")
+            out[question.id] = value
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise HasilError(f"{name}: {key}: {value!r} is not a number")
+        low = question.minimum if question.minimum is not None else 0.0
+        high = question.maximum
+        if value < low or (high is not None and value > high):
+            raise HasilError(f"{name}: {key}: {value} is outside {low}–{high}")
+        out[question.id] = float(value)
+    return out

@@ -67,12 +67,17 @@ class FormError(RktError, ValueError):
         self.path = path
 
 
+class HasilError(RktError, ValueError):
+    """A hasil file (survey values, TLHP, capaian kinerja) cannot be used."""
+
+
 class RecapError(RktError, ValueError):
     """A file given to the roll-up is not a recap written by rkt_excel."""
 
 
 __all__ = [
     "FormError",
+    "HasilError",
     "ModelError",
     "RecapError",
     "RktError",

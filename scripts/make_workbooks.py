@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rkt_excel.demo import example_units_path
 from rkt_excel.generate import generate_workbook
 from rkt_excel.template import load_template
 from rkt_excel.xlsx_io import atomic_write
@@ -19,17 +20,6 @@ WORKBOOKS = ROOT / "workbooks"
 WORKBOOK = WORKBOOKS / "rkt-2019-kanim-semarang.xlsx"
 UNITS = WORKBOOKS / "units-kanim-semarang.csv"
 
-# The units of a Kantor Imigrasi Kelas I, saved the way Indonesian Excel saves CSV (';').
-# Tata Usaha keeps the programme's own paperwork (team, SDM, performance reports); each seksi
-# takes the area it runs. Izin Tinggal has no assignment, so its form has every row.
-UNITS_CSV = """\
-kode;nama;komponen;indikator
-TU;Subbagian Tata Usaha;I, III, IV;
-INFOSARKOM;Seksi Informasi dan Sarana Komunikasi Keimigrasian;II;
-LANTASKIM;Seksi Lalu Lintas Keimigrasian;VI;
-INTALTUSKIM;Seksi Izin Tinggal dan Status Keimigrasian;;
-WASDAKIM;Seksi Pengawasan dan Penindakan Keimigrasian;V;
-"""
 
 
 def main() -> int:
@@ -37,7 +27,7 @@ def main() -> int:
     WORKBOOKS.mkdir(exist_ok=True)
     generate_workbook(load_template(), WORKBOOK)
     with atomic_write(UNITS) as tmp:
-        tmp.write_bytes(UNITS_CSV.encode("utf-8"))
+        tmp.write_bytes(example_units_path().read_bytes())
     for path in (WORKBOOK, UNITS):
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from rkt_excel.cli import main
+from rkt_excel.simulate import fill_form
 
 runner = CliRunner()
 
@@ -84,3 +87,90 @@ def test_bad_template_is_a_message(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "required field is missing" in result.output and "Traceback" not in result.output
+
+
+# --- the secretariat's commands, on the demo's files -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(main, ["demo", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output and "rekap-kanwil" in result.output
+    return out
+
+
+def test_demo_writes_everything(demo_dir: Path) -> None:
+    assert (demo_dir / "rkt-2019-kanim-semarang.xlsx").exists()
+    assert len(list((demo_dir / "kanim-semarang-2019" / "formulir").glob("*.xlsx"))) == 5
+    assert (demo_dir / "kanim-semarang-2019" / "rekap-kanim-semarang-2019.xlsx").exists()
+    assert (demo_dir / "kanim-contoh-2019" / "rekap-kanim-contoh-2019.xlsx").exists()
+    assert (demo_dir / "rekap-kanwil-jawa-tengah.xlsx").exists()
+
+
+def test_validate_exit_codes_and_formats(demo_dir: Path, tmp_path: Path) -> None:
+    inbox = demo_dir / "kanim-semarang-2019" / "masuk"
+    args = ["validate", str(inbox), "--as-of", "2019-08-31"]
+    result = runner.invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 1  # the simulated units made mistakes
+    issues = json.loads(result.stdout)
+    assert issues and all({"file", "sheet", "cell", "code", "severity"} <= set(i) for i in issues)
+    english = runner.invoke(main, [*args, "--format", "csv", "--lang", "en"])
+    assert english.stdout.splitlines()[0].startswith("file,sheet,cell,row_id")
+    clean = tmp_path / "clean.xlsx"
+    form = demo_dir / "kanim-semarang-2019" / "formulir" / "form-TU.xlsx"
+    fill_form(form, {}, identity={"nama_pengisi": "Ani", "nip": "198501012010012001",
+              "tanggal_pengisian": dt.date(2019, 8, 1)}, out=clean)  # fmt: skip
+    ok = runner.invoke(main, ["validate", str(clean), "--as-of", "2019-08-31"])
+    assert ok.exit_code == 0, ok.output
+    assert runner.invoke(main, ["validate", str(clean), "--as-of", "31/08/2019"]).exit_code == 2
+
+
+def test_validate_annotate_keeps_the_original(demo_dir: Path, tmp_path: Path) -> None:
+    src = demo_dir / "kanim-semarang-2019" / "masuk"
+    for f in src.glob("form-*.xlsx"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    before = {f.name: f.read_bytes() for f in tmp_path.glob("*.xlsx")}
+    result = runner.invoke(main, ["validate", str(tmp_path), "--as-of", "2019-08-31", "--annotate"])
+    assert result.exit_code == 1
+    assert list(tmp_path.glob("*.periksa.xlsx"))
+    assert all((tmp_path / n).read_bytes() == b for n, b in before.items())
+
+
+def test_bad_file_is_one_line_and_others_go_on(demo_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"kode,nama\n1,2\n")
+    good = demo_dir / "kanim-semarang-2019" / "masuk" / "form-TU.xlsx"
+    result = runner.invoke(main, ["validate", str(bad), str(good), "--as-of", "2019-08-31"])
+    lines = [line for line in result.stdout.splitlines() if "rusak.xlsx" in line]
+    assert len(lines) == 1 and "not-a-spreadsheet" in lines[0]
+    assert any("form-TU.xlsx" in line for line in result.stdout.splitlines())
+    assert "Traceback" not in result.output
+
+
+def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
+    inbox = demo_dir / "kanim-semarang-2019" / "masuk"
+    hasil = tmp_path / "hasil.yaml"
+    hasil.write_text("H.IPAK: 3.6\nH.TLHP: 90\nH.IPKP: 3.7\n")
+    out = tmp_path / "rekap.xlsx"
+    args = ["consolidate", str(inbox), "--as-of", "2019-08-31", "--hasil", str(hasil)]
+    result = runner.invoke(main, [*args, "-o", str(out), "--format", "json", "--export", "csv"])
+    assert result.exit_code == 1  # forms with errors: the recap is still written
+    data = json.loads(result.stdout)
+    assert data["summary"]["forms_accepted"] == 5 and data["summary"]["forms_superseded"] == 1
+    assert data["summary"]["hasil"] > 0
+    assert out.exists() and (tmp_path / "recap_rows.csv").exists()
+    bad_hasil = tmp_path / "bad.yaml"
+    bad_hasil.write_text("H.NOPE: 1\n")
+    bad = runner.invoke(main, [*args[:-1], str(bad_hasil), "-o", str(tmp_path / "x.xlsx")])
+    assert bad.exit_code == 1 and "H.NOPE" in bad.output and "Traceback" not in bad.output
+    other = demo_dir / "kanim-contoh-2019" / "rekap-kanim-contoh-2019.xlsx"
+    kanwil = tmp_path / "kanwil.xlsx"
+    rolled = runner.invoke(main, ["rollup", str(out), str(other), "-o", str(kanwil)])
+    assert rolled.exit_code == 0, rolled.output
+    assert "2 office(s)" in rolled.output
+    not_recap = runner.invoke(
+        main, ["rollup", str(out), str(inbox / "form-TU.xlsx"), "-o", str(kanwil)]
+    )
+    assert not_recap.exit_code == 1 and "form-TU.xlsx" in not_recap.output
