@@ -30,7 +30,7 @@ def _slug(text: str) -> str:
 def _indicator(question: Question, text: str | None = None) -> Indicator:
     return Indicator(
         id=question.id,
-        indicator=text or _LETTER.sub("", question.text),
+        indicator=text or question.text,
         actions=_lines(question.petunjuk),
         evidence=_lines(question.data_dukung),
         target="",

@@ -438,6 +438,7 @@ def build_52(src: Path, model90: dict[str, Any]) -> dict[str, Any]:
                 key=lambda i: difflib.SequenceMatcher(None, _norm(text), _norm(i["text"])).ratio(),
             )
             counterpart = best["id"]
+        text = text[m.end() :] if m else text  # the letter is the label, not part of the text
         item: dict[str, Any] = {"id": qid, "label": letter, "text": text}
         if counterpart:
             other = p_by_id[counterpart]
