@@ -21,7 +21,6 @@ WORKBOOK = WORKBOOKS / "rkt-2019-kanim-semarang.xlsx"
 UNITS = WORKBOOKS / "units-kanim-semarang.csv"
 
 
-
 def main() -> int:
     """Write the files; print what was written."""
     WORKBOOKS.mkdir(exist_ok=True)
