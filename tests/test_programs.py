@@ -116,3 +116,131 @@ def test_form_saved_by_gnumeric_reads_back(
 ) -> None:
     saved = ssconvert(written["filled"], tmp_path / "gnumeric.xlsx", recalc=False)
     expected(plan, saved)
+
+
+# --- the recap and the roll-up ---------------------------------------------------------------
+
+FORMULA_SHEETS = ("LKE", "Ringkasan")
+
+
+@pytest.fixture(scope="module")
+def recaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The demo's two recaps and roll-up, and the consolidation behind the first recap."""
+    from rkt_excel.consolidate import run_consolidation
+    from rkt_excel.demo import DEMO_AS_OF, DEMO_HASIL, example_units_path, run_demo
+    from rkt_excel.recap import write_recap
+    from rkt_excel.units import load_units
+
+    root = tmp_path_factory.mktemp("recaps")
+    demo = run_demo(root)
+    plan = load_template()
+    office = demo.offices[0]
+    units = load_units(example_units_path(), plan)
+    c = run_consolidation(office.returned, plan, units=units, as_of=DEMO_AS_OF, hasil=DEMO_HASIL)
+    recap = write_recap(c, plan, root / "rekap.xlsx")
+    other = demo.offices[1].recap
+    assert other is not None
+    return {"recap": recap, "other": other, "rollup": demo.rollup, "c": c}
+
+
+def formula_cells(path: Path) -> dict[tuple[str, str], Any]:
+    """(sheet, cell) -> cached value of every formula cell of the LKE and Ringkasan sheets."""
+    import openpyxl
+
+    formulas = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    out: dict[tuple[str, str], Any] = {}
+    for name in FORMULA_SHEETS:
+        for row in formulas[name].iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    out[(name, cell.coordinate)] = values[name][cell.coordinate].value
+    return out
+
+
+def assert_same_values(cached: dict[tuple[str, str], Any], recalculated: Path) -> None:
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # Gnumeric writes no default cell style; openpyxl warns and uses its own (harmless).
+        warnings.filterwarnings("ignore", "Workbook contains no default style")
+        wb = openpyxl.load_workbook(recalculated, data_only=True)
+    assert cached, "no formula found"
+    for (sheet, cell), value in cached.items():
+        got = wb[sheet][cell].value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            assert isinstance(got, int | float), (sheet, cell, value, got)
+            assert got == pytest.approx(value, abs=1e-9), (sheet, cell)
+        else:  # an empty text result is cached as "" by some programs, as nothing by others
+            assert (got or "") == (value or ""), (sheet, cell, value, got)
+
+
+def answer_and_total_cells(path: Path, question: str) -> tuple[str, str]:
+    """The Jawaban cell of a question and the total's Nilai cell on the LKE sheet."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["LKE"]
+    rows: dict[str, int] = {}
+    for r in range(1, ws.max_row + 1):  # the first row of a code (the checks table repeats it)
+        rows.setdefault(str(ws.cell(r, 1).value), r)
+    return f"F{rows[question]}", f"G{rows['total']}"
+
+
+@needs_libreoffice
+def test_recap_and_rollup_open_cleanly_in_libreoffice(
+    recaps: dict[str, Any], tmp_path: Path
+) -> None:
+    files = [recaps["recap"], recaps["other"], recaps["rollup"]]
+    for path in soffice_convert(files, tmp_path, "xlsx"):
+        assert error_cells(path) == [], path.name
+
+
+@needs_gnumeric
+def test_recap_and_rollup_open_cleanly_in_gnumeric(recaps: dict[str, Any], tmp_path: Path) -> None:
+    for name in ("recap", "other", "rollup"):
+        out = ssconvert(recaps[name], tmp_path / f"{name}.xlsx")
+        assert error_cells(out) == [], name
+
+
+@needs_libreoffice
+def test_recap_formulas_equal_python_after_libreoffice_recalc(
+    recaps: dict[str, Any], tmp_path: Path
+) -> None:
+    (recalculated,) = soffice_convert([recaps["recap"]], tmp_path, "xlsx")
+    assert_same_values(formula_cells(recaps["recap"]), recalculated)
+
+
+@needs_gnumeric
+def test_recap_formulas_equal_python_after_gnumeric_recalc(
+    recaps: dict[str, Any], tmp_path: Path
+) -> None:
+    recalculated = ssconvert(recaps["recap"], tmp_path / "gnumeric.xlsx")
+    assert_same_values(formula_cells(recaps["recap"]), recalculated)
+
+
+@needs_libreoffice
+def test_evaluator_changes_an_answer(recaps: dict[str, Any], tmp_path: Path) -> None:
+    """An evaluator changes one answer in the recap; the total moves as score() says."""
+    import openpyxl
+
+    from rkt_excel.score import score
+
+    c = recaps["c"]
+    question = next(
+        q.id
+        for q in c.model.questions.values()
+        if q.options and c.answers.get(q.id) != q.options[-1] and q.kind == "item"
+    )
+    worst = c.model.question(question).options[-1]
+    answer_cell, total_cell = answer_and_total_cells(recaps["recap"], question)
+    wb = openpyxl.load_workbook(recaps["recap"])
+    wb["LKE"][answer_cell].value = worst
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    (recalculated,) = soffice_convert([changed], tmp_path / "out", "xlsx")
+    got = openpyxl.load_workbook(recalculated, data_only=True)["LKE"][total_cell].value
+    expected_total = score(c.model, {**c.answers, question: worst}).official.total
+    assert got == pytest.approx(expected_total, abs=1e-9)
+    assert expected_total < c.result.official.total
