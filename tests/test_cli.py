@@ -174,3 +174,18 @@ def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
         main, ["rollup", str(out), str(inbox / "form-TU.xlsx"), "-o", str(kanwil)]
     )
     assert not_recap.exit_code == 1 and "form-TU.xlsx" in not_recap.output
+
+
+def test_cli_docs_are_current() -> None:
+    """docs/cli.md is generated from --help; regenerate with scripts/make_cli_docs.py."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_cli_docs.py"
+    spec = importlib.util.spec_from_file_location("make_cli_docs", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    doc = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    assert doc.read_text(encoding="utf-8") == module.render(), (
+        "docs/cli.md is stale: run python scripts/make_cli_docs.py"
+    )
