@@ -308,6 +308,7 @@ def validate(
     """
     from rkt_excel.consolidate import expand_paths
     from rkt_excel.errors import FormError
+    from rkt_excel.rules import PREFLIGHT_CODES
     from rkt_excel.validate import annotate as annotate_form
     from rkt_excel.validate import check_files
 
@@ -319,7 +320,7 @@ def validate(
     if annotate:
         for path in paths:
             mine = [i for i in report.issues if i.file == str(path)]
-            if not mine or any(i.code in _PREFLIGHT for i in mine):
+            if not mine or any(i.code in PREFLIGHT_CODES for i in mine):
                 continue
             try:
                 out = annotate_form(path, mine)
@@ -330,20 +331,6 @@ def validate(
     errors, warnings = len(report.errors), len(report.warnings)
     click.echo(f"{len(paths)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
     sys.exit(1 if errors else 0)
-
-
-def _preflight_codes() -> frozenset[str]:
-    from rkt_excel.rules import PREFLIGHT_CODES
-
-    return frozenset(PREFLIGHT_CODES)
-
-
-class _LazyCodes:
-    def __contains__(self, code: object) -> bool:
-        return code in _preflight_codes()
-
-
-_PREFLIGHT = _LazyCodes()
 
 
 # --- consolidate ---------------------------------------------------------------------------
