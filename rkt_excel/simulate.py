@@ -19,6 +19,7 @@ import openpyxl
 from rkt_excel import layout
 from rkt_excel.lke import load_model
 from rkt_excel.template import Indicator, Plan
+from rkt_excel.xlsx_io import atomic_write
 
 EVIDENCE_HOSTS = ("https://drive.google.com/drive/folders/", "https://bit.ly/zi-")
 NAMES = (
@@ -223,7 +224,8 @@ def fill_form(
         cell = ws.cell(layout.IDENTITY_ROW[key] + 1, 2)
         _type(wb, ws, cell, value, strict)
     target = Path(out) if out is not None else Path(path)
-    wb.save(target)
+    with atomic_write(target) as tmp:
+        wb.save(tmp)
     return target
 
 
