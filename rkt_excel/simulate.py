@@ -114,7 +114,7 @@ def _spoil(values: dict[str, Any], rng: random.Random) -> None:
     if kind == 0:
         values["capaian"] = 120
     elif kind == 1:
-        values["status"] = "Sudah"  # not in the list
+        values["status"] = "Hampir selesai"  # not in the list, no synonym
     elif kind == 2:
         values["realisasi"] = "31/02/2019"  # no such date
     elif kind == 3 and values.get("status") == "Selesai":
