@@ -22,10 +22,10 @@ from rkt_excel.form import Cell, FilledForm
 from rkt_excel.issues import Issue, Report, Severity, make_issue
 from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
 from rkt_excel.lke import LkeModel, Question, load_model
-from rkt_excel.read import check_plan, read_form
-from rkt_excel.schedule import MONTHS, ScheduleKind
+from rkt_excel.read import check_plan, gc_paused, read_form
+from rkt_excel.schedule import MONTHS, Schedule, ScheduleKind
 from rkt_excel.score import PREDIKATS, Level, Scores, score
-from rkt_excel.template import Indicator, Plan
+from rkt_excel.template import Plan
 from rkt_excel.units import Unit, assigned_rows
 from rkt_excel.validate import validate
 
@@ -317,6 +317,14 @@ def _cell_raw(cell: Cell | None) -> Any:
     return None if cell is None else cell.raw
 
 
+_ROWS_COLUMNS: tuple[str, ...] = (
+    "file", "unit_code", "unit_name", "component_id", "component", "subarea", "row_id",
+    "indicator", "target_waktu", "lke", "sheet", "row",
+    *(c for key in INPUT_FIELDS for c in (f"{key}_raw", key, f"{key}_cell")),
+    "bukti_dukung_link", "invalid_fields", "issue_codes", "errors", "warnings", "late",
+)  # fmt: skip
+
+
 def _build_rows(
     plan: Plan,
     used: Sequence[FilledForm],
@@ -324,71 +332,85 @@ def _build_rows(
     late_pairs: set[tuple[str, str]],
 ) -> pd.DataFrame:
     order = {ind.id: n for n, (_, _, ind) in enumerate(plan.indicators())}
-    records: list[dict[str, Any]] = []
+    unknown = (None, None, None)
+    # One tuple per line in _ROWS_COLUMNS order, transposed to columns at the end: a dict per
+    # line would cost a dict of 41 entries for each of N x rows lines, for the same table.
+    lines: list[tuple[tuple[int, str, str], tuple[Any, ...]]] = []
     for form in used:
         unit = _unit_key(form)
+        unit_name = form.identity.unit_name
         by_row: dict[str, list[Issue]] = {}
         for issue in issues_by_form[form.path]:
             if issue.row_id:
                 by_row.setdefault(issue.row_id, []).append(issue)
         for row_id, frow in form.rows.items():
-            comp, sub, ind = plan.index.get(row_id, (None, None, None))
-            rec: dict[str, Any] = {
-                "file": form.path,
-                "unit_code": unit,
-                "unit_name": form.identity.unit_name,
-                "component_id": comp.id if comp else "",
-                "component": comp.name if comp else "",
-                "subarea": sub.name if sub else "",
-                "row_id": row_id,
-                "indicator": ind.indicator if ind else "",
-                "target_waktu": ind.target if ind else "",
-                "lke": (ind.lke or "") if ind else "",
-                "sheet": frow.sheet,
-                "row": frow.row,
-            }
-            row_issues = by_row.get(row_id, [])
+            comp, sub, ind = plan.index.get(row_id, unknown)
+            values: list[Any] = [
+                form.path,
+                unit,
+                unit_name,
+                comp.id if comp else "",
+                comp.name if comp else "",
+                sub.name if sub else "",
+                row_id,
+                ind.indicator if ind else "",
+                ind.target if ind else "",
+                (ind.lke or "") if ind else "",
+                frow.sheet,
+                frow.row,
+            ]
+            row_issues = by_row.get(row_id, ())
             error_fields = {i.field for i in row_issues if i.severity is Severity.ERROR}
             invalid: list[str] = []
+            fields = frow.fields
             for key in INPUT_FIELDS:
-                cell = frow.fields.get(key)
-                rec[f"{key}_raw"] = _cell_raw(cell)
-                rec[key] = None if cell is None else cell.value
-                rec[f"{key}_cell"] = "" if cell is None else cell.cell
-                if cell is not None and (
-                    key in error_fields or (not cell.empty and cell.value is None)
-                ):
+                cell = fields.get(key)
+                if cell is None:
+                    values += (None, None, "")
+                    continue
+                values += (cell.raw, cell.value, cell.cell)
+                if key in error_fields or (cell.value is None and not cell.empty):
                     invalid.append(key)
-            bukti = frow.fields.get("bukti_dukung")
-            rec["bukti_dukung_link"] = bukti.link if bukti is not None else None
-            rec["invalid_fields"] = ", ".join(invalid)
-            rec["issue_codes"] = ", ".join(sorted({i.code for i in row_issues}))
-            rec["errors"] = sum(1 for i in row_issues if i.severity is Severity.ERROR)
-            rec["warnings"] = sum(1 for i in row_issues if i.severity is Severity.WARNING)
-            rec["late"] = (unit, row_id) in late_pairs
-            records.append(rec)
-    # Plan order (rows the plan does not know last), then unit.
-    records.sort(key=lambda r: (order.get(r["row_id"], len(order)), r["row_id"], r["unit_code"]))
-    columns = [
-        "file", "unit_code", "unit_name", "component_id", "component", "subarea", "row_id",
-        "indicator", "target_waktu", "lke", "sheet", "row",
-        *(c for key in INPUT_FIELDS for c in (f"{key}_raw", key, f"{key}_cell")),
-        "bukti_dukung_link", "invalid_fields", "issue_codes", "errors", "warnings", "late",
-    ]  # fmt: skip
+            bukti = fields.get("bukti_dukung")
+            errors = sum(1 for i in row_issues if i.severity is Severity.ERROR)
+            values += (
+                bukti.link if bukti is not None else None,
+                ", ".join(invalid),
+                ", ".join(sorted({i.code for i in row_issues})),
+                errors,
+                sum(1 for i in row_issues if i.severity is Severity.WARNING),
+                (unit, row_id) in late_pairs,
+            )
+            # Plan order (rows the plan does not know last), then unit.
+            lines.append(((order.get(row_id, len(order)), row_id, unit), tuple(values)))
+    lines.sort(key=_first)
+    columns = list(zip(*(line for _, line in lines), strict=True)) or [()] * len(_ROWS_COLUMNS)
     counts = {"row": _COUNT, "errors": _COUNT, "warnings": _COUNT, "late": "bool"}
-    return _frame(records, columns, counts)
+    return _frame_of_columns(dict(zip(_ROWS_COLUMNS, columns, strict=True)), counts)
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
+
+
+def _frame_of_columns(
+    columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """``_frame`` from columns of values instead of records."""
+    df = pd.DataFrame({c: pd.Series(list(v), dtype=object) for c, v in columns.items()})
+    return df.astype(dict(dtypes or {}))
 
 
 def _late_reason(
-    ind: Indicator, status: str | None, has_form: bool, cutoff: tuple[int, int]
+    schedule: Schedule, status: str | None, has_form: bool, cutoff: tuple[int, int]
 ) -> tuple[str, int, int] | None:
     """Why an action is late as of ``cutoff``, with the due month (year, month); None if not.
 
     Late: the last due month has passed and the action is not Selesai; or a due month has
     passed and the unit has not started (Belum, empty, invalid, or no form at all). An action
-    that is Tidak Relevan, or whose target is ad hoc or empty, is never late.
+    that is Tidak Relevan, or whose target is ad hoc or empty, is never late. ``schedule`` is
+    the indicator's parsed TARGET WAKTU (``Indicator.schedule``, parsed once per indicator).
     """
-    schedule = ind.schedule
     if schedule.kind in (ScheduleKind.ADHOC, ScheduleKind.NONE) or not schedule.months:
         return None
     if status in (SELESAI, TIDAK_RELEVAN):
@@ -495,11 +517,14 @@ def _intake(
     for unit in units or ():
         for row_id in assigned_rows(plan, unit):
             assigned.setdefault(row_id, []).append(unit.code)
+    listed = {row_id: set(codes) for row_id, codes in assigned.items()}  # O(1) membership
     for form in used:
+        code = _unit_key(form)
         for row_id in form.rows:
-            codes = assigned.setdefault(row_id, [])
-            if _unit_key(form) not in codes:
-                codes.append(_unit_key(form))
+            seen = listed.setdefault(row_id, set())
+            if code not in seen:
+                seen.add(code)
+                assigned.setdefault(row_id, []).append(code)
     for codes in assigned.values():
         codes.sort()
     names = {u.code: u.name for u in units or ()}
@@ -532,10 +557,11 @@ def _field_value(form: FilledForm | None, row_id: str, key: str) -> Any:
 def _late_table(plan: Plan, intake: _Intake, cutoff: tuple[int, int]) -> pd.DataFrame:
     records: list[dict[str, Any]] = []
     for comp, _, ind in plan.indicators():
+        schedule = ind.schedule
         for unit_code in intake.assigned.get(ind.id, []):
             form = intake.form_by_unit.get(unit_code)
             status = _status_of(form, ind.id)
-            reason = _late_reason(ind, status, form is not None, cutoff)
+            reason = _late_reason(schedule, status, form is not None, cutoff)
             if reason is None:
                 continue
             why, due_year, due_month = reason
@@ -715,6 +741,25 @@ def consolidate(
         hasil: the komponen hasil inputs (survey values, question id -> value) for
             ``score.score``; they win over hasil answers given in forms.
     """
+    with gc_paused():
+        return _consolidate(
+            forms, plan, reports=reports, rejected=rejected, units=units, as_of=as_of,
+            aggregate=aggregate, hasil=hasil,
+        )  # fmt: skip
+
+
+def _consolidate(
+    forms: Sequence[FilledForm],
+    plan: Plan,
+    *,
+    reports: Mapping[str, Report] | None,
+    rejected: Sequence[RejectedFile] = (),
+    units: Sequence[Unit] | None = None,
+    as_of: dt.date | None = None,
+    aggregate: Aggregate = "min",
+    hasil: Mapping[str, float] | None = None,
+) -> Consolidation:
+    """consolidate() itself, run with the garbage collector paused."""
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
     intake = _intake(forms, plan, rejected, units)
@@ -762,7 +807,7 @@ def consolidate(
             c.id: _completion(indicators[indicators["component_id"] == c.id])
             for c in plan.components
         },
-        completion_by_unit={code: _unit_completion(intake, code) for code in intake.unit_codes},
+        completion_by_unit=_unit_completions(intake),
         pengungkit=result.pengungkit,
         hasil=result.hasil,
         total=result.total,
@@ -794,13 +839,19 @@ def _completion(indicators: pd.DataFrame) -> float | None:
     return _percent(int(indicators["selesai"].sum()), relevant)
 
 
-def _unit_completion(intake: _Intake, unit_code: str) -> float | None:
-    form = intake.form_by_unit.get(unit_code)
-    statuses = [
-        _status_of(form, row_id) for row_id, codes in intake.assigned.items() if unit_code in codes
-    ]
-    relevant = [s for s in statuses if s != TIDAK_RELEVAN]
-    return _percent(sum(1 for s in relevant if s == SELESAI), len(relevant))
+def _unit_completions(intake: _Intake) -> dict[str, float | None]:
+    """Completion per unit code (intake.unit_codes order), over the rows it is assigned."""
+    rows_of: dict[str, list[str]] = {code: [] for code in intake.unit_codes}
+    for row_id, codes in intake.assigned.items():  # row ids in assignment order, as before
+        for code in codes:
+            rows_of.setdefault(code, []).append(row_id)
+    out: dict[str, float | None] = {}
+    for code in intake.unit_codes:
+        form = intake.form_by_unit.get(code)
+        statuses = [_status_of(form, row_id) for row_id in rows_of[code]]
+        relevant = [s for s in statuses if s != TIDAK_RELEVAN]
+        out[code] = _percent(sum(1 for s in relevant if s == SELESAI), len(relevant))
+    return out
 
 
 # --- the I/O shell ----------------------------------------------------------------------------
@@ -869,11 +920,12 @@ def _read_one(
     """Read and validate one file; a FormError becomes a RejectedFile. Small, picklable result."""
     job = job or _WORKER_JOB
     assert job is not None, "worker not initialised"
-    try:
-        form = read_form(path, job.plan, lang=job.lang)
-    except FormError as err:
-        return None, None, RejectedFile(path, _sha256(Path(path)), err.code, str(err))
-    report = validate(form, job.plan, as_of=job.as_of, units=job.units, lang=job.lang)
+    with gc_paused():
+        try:
+            form = read_form(path, job.plan, lang=job.lang)
+        except FormError as err:
+            return None, None, RejectedFile(path, _sha256(Path(path)), err.code, str(err))
+        report = validate(form, job.plan, as_of=job.as_of, units=job.units, lang=job.lang)
     return form, report, None
 
 
@@ -912,6 +964,26 @@ def run_consolidation(
     ``progress(done, total)`` is called after each file. Files that are not our forms are
     rejected (listed in the recap), never fatal.
     """
+    with gc_paused():  # the forms collected here are kept: see read.gc_paused
+        return _run_consolidation(
+            paths, plan, units=units, as_of=as_of, aggregate=aggregate, hasil=hasil, jobs=jobs,
+            progress=progress, lang=lang,
+        )  # fmt: skip
+
+
+def _run_consolidation(
+    paths: Iterable[str | Path],
+    plan: Plan,
+    *,
+    units: Sequence[Unit] | None = None,
+    as_of: dt.date | None = None,
+    aggregate: Aggregate = "min",
+    hasil: Mapping[str, float] | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    lang: str = "id",
+) -> Consolidation:
+    """run_consolidation() itself, run with the garbage collector paused."""
     files = [str(p) for p in expand_paths(paths)]
     job = _Job(plan, as_of, tuple(units) if units is not None else None, lang)
     collected = _Collected()
@@ -944,7 +1016,7 @@ def run_consolidation(
                     nxt = next(queue, None)
                     if nxt is not None:
                         pending.add(pool.submit(_read_one, nxt))
-    return consolidate(
+    return _consolidate(
         collected.forms,
         plan,
         reports=collected.reports,

@@ -52,12 +52,12 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
 }
 
-_SPACES = re.compile(r"\s+")
-
 
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace (NBSP included) to one space and strip both ends."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    # str.split() splits on exactly what str.isspace() calls whitespace, as re's \s does for
+    # text (NBSP, U+2003 ...), and runs in C: the same result as re.sub(r"\s+", " ").strip().
+    return " ".join(text.split())
 
 
 def _key(text: str) -> str:
@@ -70,28 +70,68 @@ def is_empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+# Matching a value to an option list runs for every status and answer cell of every form, so
+# the lists are worked out once: by _key() of every accepted spelling, and by the exact text of
+# every option (what a dropdown pick gives, matched without computing _key()).
+_OptionIndex = dict[str, Normalised]  # spelling key or exact option -> the option it means
+_BY_KEY: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], _OptionIndex] = {}
+_EXACT: dict[tuple[str, ...], _OptionIndex] = {}
+_CACHE_MAX = 256  # a few lists in practice; a caller's odd lists never grow these for long
+
+
+def _by_key(options: tuple[str, ...], synonyms: Mapping[str, str] | None) -> _OptionIndex:
+    # Keyed by value, not identity: a caller may pass equal mappings built anew each time.
+    cache_key = (options, tuple(synonyms.items()) if synonyms else ())
+    index = _BY_KEY.get(cache_key)
+    if index is None:
+        index = {}
+        for option in options:  # options first, in order, then synonyms: the first one wins
+            index.setdefault(_key(option), Normalised(option))
+        for spelling, option in (synonyms or {}).items():
+            if option in options:
+                index.setdefault(_key(spelling), Normalised(option))
+        if len(_BY_KEY) < _CACHE_MAX:
+            _BY_KEY[cache_key] = index
+    return index
+
+
+def _exact(options: tuple[str, ...]) -> _OptionIndex:
+    index = _EXACT.get(options)
+    if index is None:
+        first: dict[str, Normalised] = {}
+        for option in options:
+            first.setdefault(_key(option), Normalised(option))
+        # An option typed exactly means what its key means (the first option with that key).
+        index = {option: first[_key(option)] for option in options}
+        if len(_EXACT) < _CACHE_MAX:
+            _EXACT[options] = index
+    return index
+
+
 def normalize_option(
     raw: Any, options: tuple[str, ...], synonyms: Mapping[str, str] | None = None
 ) -> Normalised:
     """Match ``raw`` to one of ``options`` (case/space-insensitive, documented synonyms)."""
     if is_empty(raw):
         return EMPTY
-    params = {"value": raw, "options": ", ".join(options)}
-    if not isinstance(raw, str):
-        if isinstance(raw, float) and raw.is_integer():
-            raw = str(int(raw))
-        elif isinstance(raw, int) and not isinstance(raw, bool):
-            raw = str(raw)
-        else:
-            return Normalised(None, "invalid-option", params)
-    key = _key(raw)
-    for option in options:
-        if key == _key(option):
-            return Normalised(option)
-    for spelling, option in (synonyms or {}).items():
-        if key == _key(spelling) and option in options:
-            return Normalised(option)
-    return Normalised(None, "invalid-option", params)
+    options = options if isinstance(options, tuple) else tuple(options)
+    if isinstance(raw, str):
+        found = _exact(options).get(raw)
+        if found is not None:
+            return found
+        text = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    elif isinstance(raw, int) and not isinstance(raw, bool):
+        text = str(raw)
+    else:
+        return _invalid_option(raw, options)
+    found = _by_key(options, synonyms).get(_key(text))
+    return found if found is not None else _invalid_option(raw, options)
+
+
+def _invalid_option(raw: Any, options: tuple[str, ...]) -> Normalised:
+    return Normalised(None, "invalid-option", {"value": raw, "options": ", ".join(options)})
 
 
 def normalize_status(raw: Any) -> Normalised:

@@ -8,21 +8,26 @@ cannot be read raises FormError; problems inside a readable form are Issues on t
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
+from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
+from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from rkt_excel import layout
@@ -129,6 +134,7 @@ _DTD = re.compile(
 )
 _BINARY_PARTS = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".bin", ".tif", ".tiff")
 _CHUNK = 64 * 1024
+_KEEP_BYTES = 16 * MB  # XML parts kept inflated after pre-flight, per file
 
 
 def _kind(en: str, id_: str, lang: str) -> str:
@@ -173,16 +179,25 @@ def _zip_kind(names: Mapping[str, str], zf: zipfile.ZipFile, lang: str) -> str:
 
 @dataclass
 class _Package:
-    """An opened, pre-flighted xlsx: its bytes, zip and part names (lower-case -> real)."""
+    """An opened, pre-flighted xlsx: its bytes, zip and part names (lower-case -> real).
+
+    ``inflated`` keeps the XML parts pre-flight has already inflated (real name -> bytes), so
+    reading does not inflate them again; it lives only as long as the read of this one file.
+    """
 
     data: bytes
     zf: zipfile.ZipFile
     names: dict[str, str]
     issues: list[Issue] = field(default_factory=list)
+    inflated: dict[str, bytes] = field(default_factory=dict)
+    percent_styles: frozenset[int] | None = None  # computed once, on first need
 
     def part(self, name: str) -> bytes | None:
         real = self.names.get(name.lower())
-        return self.zf.read(real) if real is not None else None
+        if real is None:
+            return None
+        found = self.inflated.get(real)
+        return found if found is not None else self.zf.read(real)
 
 
 def _check_zip(pkg: _Package, path: str, lang: str, limits: Limits) -> None:
@@ -209,13 +224,24 @@ def _check_zip(pkg: _Package, path: str, lang: str, limits: Limits) -> None:
         )
     # The directory can lie about sizes: count what actually inflates, with the same limits.
     total = 0
+    kept = 0
     for info in infos:
         if info.is_dir():
             continue
         if info.flag_bits & 0x1:
             raise _fail("encrypted", path, lang)
         scan = not info.filename.lower().endswith(_BINARY_PARTS)
+        room = min(limits.max_part_bytes, limits.max_total_bytes - total)
+        whole = _inflate(pkg.data, info, min(room, _KEEP_BYTES - kept)) if scan else None
+        if whole is not None:  # the usual case: one C call, CRC checked, within the limits
+            total += len(whole)
+            if (b"<!" in whole or b"<\x00!" in whole) and _DTD.search(whole):
+                raise _fail("xml-entities", path, lang, part=info.filename)
+            pkg.inflated[info.filename] = whole  # kept for the reader
+            kept += len(whole)
+            continue
         size, tail = 0, b""
+        chunks: list[bytes] = []
         with pkg.zf.open(info) as fh:
             while chunk := fh.read(_CHUNK):
                 size += len(chunk)
@@ -228,6 +254,57 @@ def _check_zip(pkg: _Package, path: str, lang: str, limits: Limits) -> None:
                     if (b"<!" in window or b"<\x00!" in window) and _DTD.search(window):
                         raise _fail("xml-entities", path, lang, part=info.filename)
                     tail = window[-32:]
+                    if kept + size <= _KEEP_BYTES:
+                        chunks.append(chunk)
+        # Keep what was inflated for the reader (up to a budget: a real form is ~200 KB).
+        if scan and kept + size <= _KEEP_BYTES:
+            pkg.inflated[info.filename] = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+            kept += size
+
+
+_LOCAL_NAME_LENGTHS = struct.Struct("<HH")  # file name and extra field lengths, at offset 26
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """One part inflated straight from the file's bytes in one C call, CRC-checked.
+
+    None leaves the part to zipfile's streaming reader (which applies the limits chunk by
+    chunk and raises on a damaged part): anything unusual (another compression method, flags
+    zipfile refuses, a local name that is not the directory's, a bad CRC) or more than
+    ``cap`` bytes. A real form takes this path for every part (about 20 ZipFile.open calls
+    saved per file).
+    """
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    if info.flag_bits & 0x61 or cap < 0:  # encrypted, patched, strongly encrypted
+        return None
+    off = info.header_offset
+    if data[off : off + 4] != b"PK\x03\x04" or len(data) < off + 30:
+        return None
+    name_len, extra_len = _LOCAL_NAME_LENGTHS.unpack_from(data, off + 26)
+    try:
+        encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+        if data[off + 30 : off + 30 + name_len].decode(encoding) != info.orig_filename:
+            return None
+    except UnicodeDecodeError:
+        return None
+    start = off + 30 + name_len + extra_len
+    if start + info.compress_size > len(data):
+        return None
+    packed = memoryview(data)[start : start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        if len(packed) > cap:
+            return None
+        out = bytes(packed)
+    else:
+        inflater = zlib.decompressobj(-15)
+        try:
+            out = inflater.decompress(packed, cap + 1)
+        except zlib.error:
+            return None
+        if len(out) > cap or not inflater.eof:
+            return None
+    return out if zlib.crc32(out) == info.CRC else None
 
 
 # A cell element that is not empty (<c .../> holds no value); its column letters and row.
@@ -235,17 +312,26 @@ def _check_zip(pkg: _Package, path: str, lang: str, limits: Limits) -> None:
 _VALUE_CELL = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>')
 
 
+# Any reference past column Z or row 99,999 (empty cells too: a superset of _VALUE_CELL's far
+# cells). Without one, a sheet is at most 26 x 99,999 cells, so the full scan can be skipped.
+_FAR_REF = re.compile(rb'r="[A-Z](?:[A-Z]|[0-9]{6})')
+_NEAR_CELLS = 26 * 99_999
+
+
 def _check_extent(pkg: _Package, path: str, lang: str, limits: Limits) -> None:
     """Refuse a sheet whose farthest value makes the rectangle calamine allocates too large."""
     for lower, real in pkg.names.items():
         if not (lower.startswith("xl/worksheets/") and lower.endswith(".xml")):
             continue
-        refs = _VALUE_CELL.findall(pkg.zf.read(real))
+        data = pkg.part(real) or b""
+        if limits.max_sheet_cells >= _NEAR_CELLS and not _FAR_REF.search(data):
+            continue  # the common case, found with one C-level search
+        refs = _VALUE_CELL.findall(data)
         if not refs:
             continue
         # Longest, then greatest: the order of column letters and of row digits.
-        letters = max((ref[0] for ref in refs), key=lambda b: (len(b), b))
-        digits = max((ref[1] for ref in refs), key=lambda b: (len(b), b))
+        letters = max({ref[0] for ref in refs}, key=lambda b: (len(b), b))
+        digits = max({ref[1] for ref in refs}, key=lambda b: (len(b), b))
         rows, cols = int(digits), _col_index(letters.decode("ascii")) + 1
         if rows * cols > limits.max_sheet_cells:
             raise _fail(
@@ -297,6 +383,25 @@ def _open(path: str | Path, lang: str, limits: Limits) -> _Package:
     return pkg
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk stage, then turn it back on.
+
+    Reading, consolidating and writing a recap make millions of small objects that reference
+    counting frees on its own; the collector's passes over the ones kept (every form read so
+    far) found nothing to collect and cost 10-25 % of each stage (docs/BENCHMARKS.md). Nested
+    pauses are fine; a collector the caller turned off stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def preflight(
     path: str | Path, *, lang: str = "id", limits: Limits = DEFAULT_LIMITS
 ) -> list[Issue]:
@@ -327,6 +432,55 @@ def _xml(data: bytes) -> Element:
     return root
 
 
+# --- small parts, read with expat's callbacks ------------------------------------------------
+# defusedxml's ElementTree runs the pure-Python tree builder (to hook the DTD handlers): for the
+# few elements wanted from workbook.xml, its rels and custom.xml, expat's callbacks are several
+# times faster. The same defences as defusedxml's parsers: a DTD, an entity declaration or an
+# external reference raises its DefusedXmlException (pre-flight has already refused them).
+
+
+def _no_dtd(name: str, sysid: str | None, pubid: str | None, _internal: bool) -> None:
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _no_entity(
+    name: str, _param: bool, value: str | None, base: str | None, sysid: str | None,
+    pubid: str | None, notation: str | None,
+) -> None:  # fmt: skip
+    raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+
+def _no_unparsed(
+    name: str, base: str | None, sysid: str | None, pubid: str | None, notation: str | None
+) -> None:
+    raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
+
+
+def _no_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+
+def _parse(
+    data: bytes,
+    start: Callable[[str, dict[str, str]], None],
+    end: Callable[[str], None] | None = None,
+    text: Callable[[str], None] | None = None,
+) -> None:
+    """Run expat over ``data``; element and attribute names are "namespace}local"."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartDoctypeDeclHandler = _no_dtd
+    parser.EntityDeclHandler = _no_entity
+    parser.UnparsedEntityDeclHandler = _no_unparsed
+    parser.ExternalEntityRefHandler = _no_external
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
+    parser.Parse(data, True)
+
+
 def _rels(pkg: _Package, part: str) -> dict[str, tuple[str, str]]:
     """A part's relationships: id -> (target, target mode)."""
     folder, base = posixpath.split(part)
@@ -334,9 +488,12 @@ def _rels(pkg: _Package, part: str) -> dict[str, tuple[str, str]]:
     if data is None:
         return {}
     out: dict[str, tuple[str, str]] = {}
-    for el in _xml(data).iter():
-        if _local(el.tag) == "Relationship":
-            out[el.get("Id", "")] = (el.get("Target", ""), el.get("TargetMode", ""))
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name.rpartition("}")[2] == "Relationship":
+            out[attrs.get("Id", "")] = (attrs.get("Target", ""), attrs.get("TargetMode", ""))
+
+    _parse(data, start)
     return out
 
 
@@ -351,19 +508,38 @@ def _sheet_parts(pkg: _Package) -> dict[str, str]:
     wb_data = pkg.part("xl/workbook.xml") or b""
     rels = _rels(pkg, pkg.names["xl/workbook.xml"])
     out: dict[str, str] = {}
-    for el in _xml(wb_data).iter():
-        if _local(el.tag) == "sheet":
-            rid = el.get(f"{{{_R_NS}}}id") or el.get("id") or ""
+    r_id = f"{_R_NS}}}id"
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name.rpartition("}")[2] == "sheet":
+            rid = attrs.get(r_id) or attrs.get("id") or ""
             target = rels.get(rid, ("", ""))[0]
             if target:
-                out[el.get("name", "")] = _resolve("xl", target)
+                out[attrs.get("name", "")] = _resolve("xl", target)
+
+    _parse(wb_data, start)
     return out
+
+
+# What a percentage format needs in styles.xml: a "%" in a format code (or a character
+# reference that could be one), or a cell style on built-in format 9 or 10.
+_BUILTIN_PERCENT = re.compile(rb"""numFmtId\s*=\s*["'](?:9|10)["']""")
+
+
+def _maybe_percent(styles: bytes) -> bool:
+    return b"%" in styles or b"&#" in styles or _BUILTIN_PERCENT.search(styles) is not None
 
 
 def _percent_styles(pkg: _Package) -> frozenset[int]:
     """Indices of the cell styles (cellXfs) whose number format shows a percentage."""
+    if pkg.percent_styles is None:
+        pkg.percent_styles = _find_percent_styles(pkg)
+    return pkg.percent_styles
+
+
+def _find_percent_styles(pkg: _Package) -> frozenset[int]:
     data = pkg.part("xl/styles.xml")
-    if data is None:
+    if data is None or not _maybe_percent(data):
         return frozenset()
     root = _xml(data)
     codes: dict[int, str] = {9: "0%", 10: "0.00%"}  # built-in percent formats
@@ -402,6 +578,7 @@ def col_letter(col: int) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # one string per address, shared by every form read
 def a1(row: int, col: int) -> str:
     """The A1 address of 0-based (row, col)."""
     return f"{col_letter(col)}{row + 1}"
@@ -414,10 +591,34 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
+def _needs_sheet_xml(pkg: _Package, part: str, need_styles: bool) -> bool:
+    """True when the sheet XML can hold something calamine does not show: cell styles are
+    wanted, or it has a formula or a hyperlink (one C-level search; usually it has neither)."""
+    if not part:
+        return False
+    data = pkg.part(part)
+    return data is not None and (need_styles or _has_formula_or_link(data))
+
+
+# _FORMULA_OR_LINK tries every "<" of a sheet; these start with two literal characters, which
+# the regex engine skips to directly: an unprefixed <f> is found at once, and the full pattern
+# runs only when a prefixed <x:f> or a hyperlink may be there.
+_PLAIN_FORMULA = re.compile(rb"<f[\s/>]")
+_PREFIXED_FORMULA = re.compile(rb":f[\s/>]")
+
+
+def _has_formula_or_link(data: bytes) -> bool:
+    if _PLAIN_FORMULA.search(data) is not None:
+        return True
+    if b"hyperlink" not in data and _PREFIXED_FORMULA.search(data) is None:
+        return False
+    return _FORMULA_OR_LINK.search(data) is not None
+
+
 def _read_sheet_xml(pkg: _Package, part: str, want: set[str], need_styles: bool) -> _SheetXml:
     out = _SheetXml()
     data = pkg.part(part)
-    if data is None or not want or (not need_styles and not _FORMULA_OR_LINK.search(data)):
+    if data is None or not want or (not need_styles and not _has_formula_or_link(data)):
         return out
     root = _xml(data)
     for top in root:
@@ -483,18 +684,58 @@ def _custom_properties(pkg: _Package) -> dict[str, str]:
     out: dict[str, str] = {}
     if data is None:
         return out
-    for el in _xml(data).iter():
-        if _local(el.tag) == "property":
-            name = el.get("name", "")
-            if name.startswith(layout.PROPERTY_PREFIX):
-                value = next((child.text or "" for child in el), "")
-                out[name[len(layout.PROPERTY_PREFIX) :]] = value.strip()
+    props = _PropertyTexts()
+    _parse(data, props.start, props.end, props.text)
+    for name, value in props.found:
+        if name.startswith(layout.PROPERTY_PREFIX):
+            out[name[len(layout.PROPERTY_PREFIX) :]] = value.strip()
     return out
+
+
+class _PropertyTexts:
+    """expat handlers collecting (name, value) of every <property> of docProps/custom.xml.
+
+    The value is the text of the property's first child element (<vt:lpwstr>) up to that
+    child's own first child, as ElementTree's ``child.text`` would give it.
+    """
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, str]] = []
+        self.depth = 0
+        self.name: str | None = None  # inside a <property> of this name
+        self.prop_depth = 0
+        self.seen_child = False
+        self.collecting = False
+        self.parts: list[str] = []
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.depth += 1
+        if self.name is not None:
+            self.collecting = False  # a grandchild ends the text
+            if self.depth == self.prop_depth + 1 and not self.seen_child:
+                self.seen_child = self.collecting = True
+        elif tag.rpartition("}")[2] == "property":
+            self.name, self.prop_depth = attrs.get("name", ""), self.depth
+            self.seen_child, self.parts = False, []
+
+    def end(self, tag: str) -> None:
+        if self.name is not None:
+            self.collecting = False
+            if self.depth == self.prop_depth:
+                self.found.append((self.name, "".join(self.parts)))
+                self.name = None
+        self.depth -= 1
+
+    def text(self, chars: str) -> None:
+        if self.collecting:
+            self.parts.append(chars)
 
 
 # --- cell values -----------------------------------------------------------------------------
 def _text(value: Any) -> str:
     """A metadata or id cell as text: 2019.0 -> "2019"."""
+    if value.__class__ is str:
+        return str(value).strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -515,9 +756,8 @@ _IDENTITY_LABELS = {form: f.key for f in layout.IDENTITY_FIELDS for form in _hea
 HEADER_SEARCH_ROWS = 12  # the header row is searched for in the first rows of each sheet
 
 
-def _header_key(value: Any) -> str | None:
-    if not isinstance(value, str) or len(value) > 60:  # titles and notes are not headers
-        return None
+@lru_cache(maxsize=4096)  # every form has the same headers (at most 60 characters each)
+def _header_key(value: str) -> str | None:
     spaced, compact = _header_forms(value)
     return _HEADERS.get(spaced) or (_HEADERS.get(compact) if compact else None)
 
@@ -527,6 +767,8 @@ def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, int]] | None:
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         cols: dict[str, int] = {}
         for c, value in enumerate(row):
+            if not isinstance(value, str) or len(value) > 60:  # titles and notes are not headers
+                continue
             key = _header_key(value)
             if key is not None and key not in cols:
                 cols[key] = c
@@ -573,6 +815,33 @@ def _read_meta(grid: list[list[Any]]) -> _Meta:
 def _looks_like_meta(grid: list[list[Any]]) -> bool:
     firsts = {_text(row[0]) for row in grid[:30] if row}
     return {"format", "plan_id"} <= firsts
+
+
+_ANSWER_TYPES: dict[tuple[str, str], tuple[tuple[str, str, float | None, float | None], ...]] = {}
+
+
+def _plan_answer_types(plan: Plan) -> tuple[tuple[str, str, float | None, float | None], ...]:
+    """(row id, answer type, minimum, maximum) of every plan row whose LKE question the plan's
+    model has; worked out once per plan (by content), not once per form."""
+    key = (plan.content_hash, plan.regulation)
+    found = _ANSWER_TYPES.get(key)
+    if found is not None:
+        return found
+    try:
+        from rkt_excel.lke import load_model
+
+        model: Any = load_model(plan.regulation)
+    except (ModelError, ImportError):
+        model = None
+    rows = []
+    for _, _, ind in plan.indicators():
+        if not ind.lke or model is None or not model.has_question(ind.lke):
+            continue
+        q = model.question(ind.lke)
+        rows.append((ind.id, q.answer_type, q.minimum, q.maximum))
+    if len(_ANSWER_TYPES) < 64:
+        _ANSWER_TYPES[key] = tuple(rows)
+    return tuple(rows)
 
 
 # --- the reader ------------------------------------------------------------------------------
@@ -709,22 +978,12 @@ class _Reader:
             for row_id, row in meta.rows.items():
                 if row.get("answer_type"):
                     out[row_id] = (row["answer_type"], None, None)
-        plan = self.plan
-        if plan is None:
+        if self.plan is None:
             return out
-        try:
-            from rkt_excel.lke import load_model
-
-            model: Any = load_model(plan.regulation)
-        except (ModelError, ImportError):
-            model = None
-        for _, _, ind in plan.indicators():
-            if not ind.lke or model is None or not model.has_question(ind.lke):
-                continue
-            q = model.question(ind.lke)
-            kind = out.get(ind.id, (q.answer_type, None, None))[0]
-            if kind == q.answer_type:
-                out[ind.id] = (kind, q.minimum, q.maximum)
+        for row_id, answer_type, low, high in _plan_answer_types(self.plan):
+            kind = out.get(row_id, (answer_type, None, None))[0]
+            if kind == answer_type:
+                out[row_id] = (kind, low, high)
         return out
 
     def _read_sheet(
@@ -740,6 +999,7 @@ class _Reader:
     ) -> None:
         id_col = cols["id"]
         found: list[tuple[int, str]] = []
+        seen: set[str] = set()
         for r in range(hrow + 1, len(grid)):
             raw = _at(grid, r, id_col)
             row_id = _text(raw)
@@ -751,13 +1011,14 @@ class _Reader:
                     raw=raw, params={"row_id": row_id},
                 )  # fmt: skip
                 continue
-            if row_id in rows or any(row_id == seen for _, seen in found):
+            if row_id in rows or row_id in seen:
                 self.issue(
                     "duplicate-row", sheet=name, cell=a1(r, id_col), row_id=row_id, field="id",
                     raw=raw, params={"row_id": row_id},
                 )  # fmt: skip
                 continue
             found.append((r, row_id))
+            seen.add(row_id)
         if not found:
             return
         for key in (*layout.INPUT_FIELDS, *layout.PLAN_FIELDS):
@@ -769,32 +1030,30 @@ class _Reader:
         capaian = cols.get("capaian")
         if capaian is not None and any(isinstance(_at(grid, r, capaian), float) for r, _ in found):
             pct = _percent_styles(self.pkg)  # only a number can be shown as a percentage
-        want = {a1(r, cols[k]) for r, _ in found for k in layout.INPUT_FIELDS if k in cols}
         first, last = found[0][0], found[-1][0]
-        for r in range(first, last + 1):  # rows without an id inside the table
-            if not _text(_at(grid, r, id_col)):
-                want.update(a1(r, cols[k]) for k in layout.INPUT_FIELDS if k in cols)
-        xml = (
-            _read_sheet_xml(pkg=self.pkg, part=part, want=want, need_styles=bool(pct))
-            if part
-            else _SheetXml()
-        )
+        input_cols = [cols[k] for k in layout.INPUT_FIELDS if k in cols]
+        xml = _SheetXml()
+        if _needs_sheet_xml(self.pkg, part, bool(pct)):
+            want = {a1(r, c) for r, _ in found for c in input_cols}
+            for r in range(first, last + 1):  # rows without an id inside the table
+                if not _text(_at(grid, r, id_col)):
+                    want.update(a1(r, c) for c in input_cols)
+            xml = _read_sheet_xml(pkg=self.pkg, part=part, want=want, need_styles=bool(pct))
 
+        field_cols = [(key, cols[key]) for key in layout.INPUT_FIELDS if key in cols]
+        plan_cols = [(key, cols[key]) for key in layout.PLAN_FIELDS if key in cols]
+        input_cell = self._input_cell
         for r, row_id in found:
-            kind, low, high = answer_types.get(row_id, ("", None, None))
-            fields: dict[str, Cell] = {}
-            for key in layout.INPUT_FIELDS:
-                if key in cols:
-                    fields[key] = self._input_cell(
-                        name, grid, r, cols[key], key, row_id, xml, pct, kind, low, high
-                    )
-            plan_cells = {
-                key: Cell(
-                    name, a1(r, cols[key]), _at(grid, r, cols[key]), _plain(_at(grid, r, cols[key]))
-                )
-                for key in layout.PLAN_FIELDS
-                if key in cols
+            kind, low, high = answer_types.get(row_id, _NO_ANSWER_TYPE)
+            line = grid[r]
+            fields = {
+                key: input_cell(name, line, r, col, key, row_id, xml, pct, kind, low, high)
+                for key, col in field_cols
             }
+            plan_cells = {}
+            for key, col in plan_cols:
+                raw = _shared(line[col] if col < len(line) else None)
+                plan_cells[key] = Cell(name, a1(r, col), raw, _shared(_plain(raw)))
             rows[row_id] = FilledRow(row_id, name, r + 1, fields, plan_cells)
         for r in range(first, last + 1):
             if _text(_at(grid, r, id_col)):
@@ -816,7 +1075,7 @@ class _Reader:
     def _input_cell(
         self,
         sheet: str,
-        grid: list[list[Any]],
+        line: list[Any],
         r: int,
         c: int,
         key: str,
@@ -827,25 +1086,36 @@ class _Reader:
         low: float | None,
         high: float | None,
     ) -> Cell:
+        """One input cell of grid row ``r`` (``line``), column ``c``."""
         ref = a1(r, c)
-        raw = _at(grid, r, c)
-        link = xml.links.get(ref)
-        formula = xml.formulas.get(ref)
-        where = {"sheet": sheet, "cell": ref, "row_id": row_id, "field": key}
-        if formula is not None:
-            m = _HYPERLINK_FORMULA.match(formula)
-            if key == "bukti_dukung" and m:
-                # =HYPERLINK("url", "text") is how people make a link look tidy: keep the link.
-                link = m.group(1).replace('""', '"')
-                if raw is None and m.group(2):
-                    raw = m.group(2).replace('""', '"')
-            else:
-                shown = "=" + formula
+        raw = line[c] if c < len(line) else None
+        link = xml.links.get(ref) if xml.links else None
+        formula = xml.formulas.get(ref) if xml.formulas else None
+        if formula is None:  # the usual case: a value, no formula
+            if key in _TEXT_FIELDS and (raw is None or raw.__class__ is str):
+                # normalize_text inlined for the commonest cells: text is kept as typed.
+                return Cell(sheet, ref, raw, raw if raw is not None and raw.strip() else None, link)
+            n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
+            if n.code:
                 self.issue(
-                    "formula-in-input", raw=shown, params={"formula": _short(shown)}, **where
-                )
-                n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
-                return Cell(sheet, ref, shown, n.value, link)
+                    n.code, raw=raw, params=dict(n.params), sheet=sheet, cell=ref,
+                    row_id=row_id, field=key,
+                )  # fmt: skip
+            elif raw.__class__ is str and raw == n.value:
+                raw = n.value  # the same text: keep one string (an option's) for both
+            return Cell(sheet, ref, raw, n.value, link)
+        where = {"sheet": sheet, "cell": ref, "row_id": row_id, "field": key}
+        m = _HYPERLINK_FORMULA.match(formula)
+        if key == "bukti_dukung" and m:
+            # =HYPERLINK("url", "text") is how people make a link look tidy: keep the link.
+            link = m.group(1).replace('""', '"')
+            if raw is None and m.group(2):
+                raw = m.group(2).replace('""', '"')
+        else:
+            shown = "=" + formula
+            self.issue("formula-in-input", raw=shown, params={"formula": _short(shown)}, **where)
+            n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
+            return Cell(sheet, ref, shown, n.value, link)
         n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
         if n.code:
             self.issue(n.code, raw=raw, params=dict(n.params), **where)
@@ -864,7 +1134,7 @@ class _Reader:
     ) -> Normalised:
         if key == "jawaban":
             return normalize_answer(raw, kind or None, minimum=low, maximum=high)
-        percent = key == "capaian" and xml.styles.get(ref, -1) in pct
+        percent = key == "capaian" and bool(pct) and xml.styles.get(ref, -1) in pct
         return normalize_field(key, raw, percent_format=percent)
 
     def _identity_cells(
@@ -908,8 +1178,32 @@ class _Reader:
         return {}
 
 
+_NO_ANSWER_TYPE: tuple[str, float | None, float | None] = ("", None, None)
+# Input fields whose value is the text as typed (normalize_field -> normalize_text).
+_TEXT_FIELDS = frozenset(("bukti_dukung", "keterangan"))
+
+
 def _plain(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
+
+
+# Every form repeats the plan's texts (indikator, target waktu): one copy of each is kept for
+# all the forms read in this process instead of one per form. Bounded (entries and length):
+# odd files cannot make it hold more than a few MB.
+_SHARED_TEXTS: dict[str, str] = {}
+_SHARED_MAX = 5_000
+_SHARED_LENGTH = 1_000
+
+
+def _shared(value: Any) -> Any:
+    if value.__class__ is not str or len(value) > _SHARED_LENGTH:
+        return value
+    found = _SHARED_TEXTS.get(value)
+    if found is not None:
+        return found
+    if len(_SHARED_TEXTS) < _SHARED_MAX:
+        _SHARED_TEXTS[value] = value
+    return value
 
 
 def _str(value: Any) -> str:
@@ -958,8 +1252,9 @@ def read_form(
     """
     name = str(path)
     try:
-        pkg = _open(path, lang, limits)
-        return _Reader(name, pkg, plan, lang).run()
+        with gc_paused():
+            pkg = _open(path, lang, limits)
+            return _Reader(name, pkg, plan, lang).run()
     except FormError:
         raise
     except DefusedXmlException as err:

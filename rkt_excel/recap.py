@@ -38,6 +38,7 @@ from rkt_excel.consolidate import (
 from rkt_excel.errors import RecapError
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS
 from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
+from rkt_excel.read import gc_paused
 from rkt_excel.score import PREDIKATS, RULE_AREA, Check
 from rkt_excel.template import Plan
 from rkt_excel.units import assigned_rows
@@ -119,7 +120,9 @@ def _link_target(url: Any) -> str | None:
     if not isinstance(url, str):
         return None
     target = url.strip()
-    if not target or len(target) > MAX_URL or any(ch.isspace() for ch in target):
+    # Stripped, so a whitespace character inside splits it (str.split's whitespace is
+    # str.isspace's): the same test as any(ch.isspace() ...), in C.
+    if not target or len(target) > MAX_URL or len(target.split()) != 1:
         return None
     parts = urlsplit(target)
     if parts.scheme.lower() not in LINK_SCHEMES:
@@ -143,9 +146,26 @@ class _Sheet:
         self.ws = ws
         self.fmt = fmt
         self.links = 0
+        self.number_fmt = {k: fmt.get(f"{k}_number", v) for k, v in fmt.items()}
 
     def put(self, row: int, col: int, value: Any, style: str = "text") -> None:
         """Write one value by its Python type; NaN/None blank; text always with write_string."""
+        # Fast paths for the values of nearly every cell (exact str, None, int, float); the
+        # general path below gives the same result for them, only slower.
+        cls = value.__class__
+        if cls is str:
+            if value:
+                text = value if len(value) <= MAX_STRING else value[:MAX_STRING]
+                self.ws.write_string(row, col, text, self.fmt[style])
+            else:
+                self.ws.write_blank(row, col, None, self.fmt[style])
+            return
+        if value is None:
+            self.ws.write_blank(row, col, None, self.fmt[style])
+            return
+        if cls is int or (cls is float and math.isfinite(value)):
+            self.ws.write_number(row, col, value, self.number_fmt[style])
+            return
         value = _plain(value)
         fmt = self.fmt[style]
         if value is None or (isinstance(value, str) and value == ""):
@@ -476,15 +496,32 @@ ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
 )
 
 
+_LINK, _PERCENT, _LATE = 1, 2, 3  # how _write_rows writes a column (0: as typed)
+
+
 def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
     """One line per indicator x unit: what the unit typed, as typed; lines for the units that
     sent nothing; one line for an indicator nobody is assigned."""
     keys = [k for k, _, _ in ROW_COLUMNS]
     sh.header(0, [t for _, t, _ in ROW_COLUMNS], [w for _, _, w in ROW_COLUMNS])
-    col = {k: i for i, k in enumerate(keys)}
-    by_row = {rid: part for rid, part in c.rows.groupby("row_id", sort=False)}
+    # The table's columns as Python lists, read once (a DataFrame per indicator, or a dict
+    # per line from pandas, cost more than writing the cells): line i is data[key][i].
+    wanted = [k for k in (*keys, "bukti_dukung_link") if k in c.rows.columns]
+    data = {k: c.rows[k].tolist() for k in wanted}
+    positions: dict[str, list[int]] = {}
+    for i, row_id in enumerate(data.get("row_id", ())):
+        positions.setdefault(row_id, []).append(i)
     missing_rows = {u.code: set(assigned_rows(plan, u)) for u in c.missing}
     late_pairs = set(zip(c.late["unit_code"], c.late["row_id"], strict=True))
+    # (column, key, its input field, how): three columns are written their own way, every other
+    # one as typed (red when invalid). Written in column order: the same file as ever, byte
+    # for byte (xlsxwriter numbers shared strings in the order they are first written).
+    special = {"bukti_dukung_raw": _LINK, "completion": _PERCENT, "late": _LATE}
+    plan_cols = [
+        (n, key, key.removesuffix("_raw") if key.endswith("_raw") else None, special.get(key, 0))
+        for n, key in enumerate(keys)
+    ]
+    put, link = sh.put, sh.link
     row = 1
     for ind in c.indicators.to_dict("records"):
         common = {
@@ -494,33 +531,34 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
             combined_status=ind["combined_status"], completion=_pct(_plain(ind["completion"]))
         )
         lines: list[dict[str, Any]] = []
-        part = by_row.get(ind["row_id"])
-        if part is not None:
-            lines.extend({str(k): v for k, v in r.items()} for r in part.to_dict("records"))
+        for i in positions.get(ind["row_id"], ()):
+            values = dict(common)
+            values.update((k, data[k][i]) for k in wanted)
+            lines.append(values)
         for unit in c.missing:
             if ind["row_id"] in missing_rows[unit.code]:
                 note = "Formulir tidak dikirim"
-                lines.append({"unit_code": unit.code, "unit_name": unit.name, "note": note})
+                lines.append(
+                    {**common, "unit_code": unit.code, "unit_name": unit.name, "note": note}
+                )
         if not lines:
-            lines.append({"note": "Tidak ada unit yang ditugaskan"})
-        for line in lines:
-            values = {**common, **line}
-            invalid = [f for f in str(values.get("invalid_fields") or "").split(", ") if f]
-            values["invalid_fields"] = ", ".join(FIELD_LABELS.get(f, f) for f in invalid)
+            lines.append({**common, "note": "Tidak ada unit yang ditugaskan"})
+        for values in lines:
+            names = [f for f in str(values.get("invalid_fields") or "").split(", ") if f]
+            invalid = set(names)
+            values["invalid_fields"] = ", ".join(FIELD_LABELS.get(f, f) for f in names)
             late = (values.get("unit_code"), values["row_id"]) in late_pairs
-            for key in keys:
-                style = "late" if late and key == "late" else "text"
-                field = key.removesuffix("_raw")
-                if key.endswith("_raw") and field in invalid:
-                    style = "invalid"
-                if key == "bukti_dukung_raw":
-                    sh.link(row, col[key], values.get(key), values.get("bukti_dukung_link"), style)
-                elif key == "completion":
-                    sh.put(row, col[key], values.get(key), "percent")
-                elif key == "late":
-                    sh.put(row, col[key], "Ya" if late else "", style)
+            get = values.get
+            for n, key, field, how in plan_cols:
+                if not how:
+                    put(row, n, get(key), "invalid" if field in invalid else "text")
+                elif how == _LINK:
+                    style = "invalid" if field in invalid else "text"
+                    link(row, n, get(key), get("bukti_dukung_link"), style)
+                elif how == _PERCENT:
+                    put(row, n, get(key), "percent")
                 else:
-                    sh.put(row, col[key], values.get(key), style)
+                    put(row, n, "Ya" if late else "", "late" if late else "text")
             row += 1
     sh.ws.freeze_panes(1, 3)
     sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
@@ -535,12 +573,16 @@ def _write_table(
     """One header row, then one row per DataFrame row (text always as text)."""
     sh.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
     labels = labels or {}
-    for r, record in enumerate(df.to_dict("records"), start=1):
-        for col, (key, _, _) in enumerate(columns):
-            value = record.get(key)
-            if key in labels:
-                value = labels[key].get(value, value)
-            sh.put(r, col, value)
+    # Column lists read once (as to_dict("records") would give them, without a dict per row).
+    data = [df[key].tolist() if key in df.columns else [None] * len(df) for key, _, _ in columns]
+    for n, (key, _, _) in enumerate(columns):
+        if key in labels:
+            names = labels[key]
+            data[n] = [names.get(v, v) for v in data[n]]
+    put = sh.put
+    for r, record in enumerate(zip(*data, strict=True), start=1):  # row by row
+        for col, value in enumerate(record):
+            put(r, col, value)
     sh.ws.freeze_panes(1, 0)
     sh.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
 
@@ -634,7 +676,8 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
     """
     c = consolidation
     target = Path(path)
-    with atomic_write(target) as tmp:
+    # xlsxwriter keeps every cell until close(): the collector's passes over them find nothing.
+    with gc_paused(), atomic_write(target) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
         try:
             wb.set_properties(

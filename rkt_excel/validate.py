@@ -10,6 +10,7 @@ import datetime as dt
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -151,15 +152,19 @@ def _check_row(row: FilledRow, ind: Indicator, year: int, today: dt.date, out: _
     if not ind.lke and jawaban is not None and not jawaban.empty:
         out.add("answer-without-question", jawaban, field="jawaban", **where)
 
-    expected = {"indikator": ind.indicator, "target_waktu": ind.target}
-    for key, text in expected.items():
+    for key, text in (("indikator", ind.indicator), ("target_waktu", ind.target)):
         cell = row.plan_cells.get(key)
         if cell is None:
             continue
         found = clean_text(cell.raw) if isinstance(cell.raw, str) else cell.raw
-        if found != clean_text(text) and not (is_empty(cell.raw) and not text.strip()):
+        if found != _clean(text) and not (is_empty(cell.raw) and not text.strip()):
             params = {"label": _HEADERS[key], "expected": _short(text)}
             out.add("plan-cell-changed", cell, field=key, params=params, **where)
+
+
+@lru_cache(maxsize=4096)  # the plan's own texts (never a unit's), compared in every form
+def _clean(text: str) -> str:
+    return clean_text(text)
 
 
 def _number(value: float) -> str:
