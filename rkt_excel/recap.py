@@ -199,6 +199,14 @@ class _Sheet:
             self.ws.write_string(row, col, title, self.fmt["header"])
             self.ws.set_column(col, col, width)
 
+    def print_as_table(self, header_row: int) -> None:
+        """Print a long table: A4 landscape, one page wide, the header on every page."""
+        self.ws.set_landscape()
+        self.ws.set_paper(9)  # A4
+        self.ws.fit_to_pages(1, 0)
+        self.ws.repeat_rows(header_row)
+        self.ws.set_footer("&L&A&RHalaman &P dari &N")
+
 
 def _formats(wb: Any) -> dict[str, Any]:
     base = {"font_name": "Arial", "font_size": 9, "valign": "top", "text_wrap": True, "border": 1}
@@ -504,6 +512,7 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
     sent nothing; one line for an indicator nobody is assigned."""
     keys = [k for k, _, _ in ROW_COLUMNS]
     sh.header(0, [t for _, t, _ in ROW_COLUMNS], [w for _, _, w in ROW_COLUMNS])
+    sh.print_as_table(0)
     # The table's columns as Python lists, read once (a DataFrame per indicator, or a dict
     # per line from pandas, cost more than writing the cells): line i is data[key][i].
     wanted = [k for k in (*keys, "bukti_dukung_link") if k in c.rows.columns]
@@ -572,6 +581,7 @@ def _write_table(
 ) -> None:
     """One header row, then one row per DataFrame row (text always as text)."""
     sh.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
+    sh.print_as_table(0)
     labels = labels or {}
     # Column lists read once (as to_dict("records") would give them, without a dict per row).
     data = [df[key].tolist() if key in df.columns else [None] * len(df) for key, _, _ in columns]
