@@ -945,6 +945,7 @@ class _Collected:
                 self.reports[form.path] = report
 
 
+@gc_paused()  # the forms collected here are kept: see read.gc_paused
 def run_consolidation(
     paths: Iterable[str | Path],
     plan: Plan,
@@ -960,30 +961,11 @@ def run_consolidation(
     """Read, validate and consolidate the forms in ``paths`` (files or directories).
 
     With ``jobs`` > 1 the files are read in that many worker processes; each returns only the
-    small FilledForm and Report (never a workbook), so memory stays flat as files are added.
+    small FilledForm and Report (never a workbook), so what each file adds to memory stays
+    small (docs/BENCHMARKS.md).
     ``progress(done, total)`` is called after each file. Files that are not our forms are
     rejected (listed in the recap), never fatal.
     """
-    with gc_paused():  # the forms collected here are kept: see read.gc_paused
-        return _run_consolidation(
-            paths, plan, units=units, as_of=as_of, aggregate=aggregate, hasil=hasil, jobs=jobs,
-            progress=progress, lang=lang,
-        )  # fmt: skip
-
-
-def _run_consolidation(
-    paths: Iterable[str | Path],
-    plan: Plan,
-    *,
-    units: Sequence[Unit] | None = None,
-    as_of: dt.date | None = None,
-    aggregate: Aggregate = "min",
-    hasil: Mapping[str, float] | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-    lang: str = "id",
-) -> Consolidation:
-    """run_consolidation() itself, run with the garbage collector paused."""
     files = [str(p) for p in expand_paths(paths)]
     job = _Job(plan, as_of, tuple(units) if units is not None else None, lang)
     collected = _Collected()

@@ -34,6 +34,7 @@ from rkt_excel.consolidate import (
     SUPERSEDED,
     Consolidation,
     Evidence,
+    Summary,
 )
 from rkt_excel.errors import RecapError
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS
@@ -745,34 +746,13 @@ class AreaScore:
 
 
 @dataclass(frozen=True)
-class RecapData:
-    """What the roll-up needs from one office's recap (read from its _rkt_data sheet)."""
+class RecapData(Summary):
+    """What the roll-up needs from one office's recap (read from its _rkt_data sheet): the
+    consolidation's Summary, plus where it was read from, the score per area and the failed
+    minimums in words."""
 
     path: str
-    plan_id: str
-    plan_version: str
-    regulation: str
-    office: str
-    year: int
-    period: str
-    as_of: dt.date
-    aggregate: str
-    forms_accepted: int
-    forms_rejected: int
-    forms_superseded: int
-    units_expected: int
-    units_missing: tuple[str, ...]
-    errors: int
-    warnings: int
-    completion: float | None
-    completion_by_component: Mapping[str, float | None]
-    completion_by_unit: Mapping[str, float | None]
     areas: tuple[AreaScore, ...]
-    pengungkit: float | None
-    hasil: float | None
-    total: float | None
-    predikat: str | None
-    minimums_failed: tuple[str, ...]
     minimums_failed_text: tuple[str, ...]
 
 
