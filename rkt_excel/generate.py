@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from rkt_excel import __version__, layout
 from rkt_excel.errors import UnitsError
+from rkt_excel.layout import text_lines
 from rkt_excel.lke import load_model
 from rkt_excel.schedule import MONTHS
 from rkt_excel.template import Component, Indicator, Plan, SubArea
@@ -126,16 +126,6 @@ def long_date(day: dt.date) -> str:
 def bullets(items: Sequence[str]) -> str:
     """Action or evidence lines as one wrapped cell, each line starting with a bullet."""
     return "\n".join(f"• {item}" for item in items)
-
-
-def text_lines(text: str, width: float) -> int:
-    """Estimate the lines a wrapped cell needs (xlsxwriter cannot autofit row heights).
-
-    A column width counts Calibri 11 digits; 10 pt Arial fits about 1.3 average characters in
-    each (seen on a LibreOffice PDF of the 2019 workbook). Paragraphs (``\n``) start new lines.
-    """
-    per_line = max(1, int(width * 1.3))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
 def metadata(plan: Plan, unit: Unit | None) -> dict[str, str]:

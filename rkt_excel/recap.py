@@ -37,7 +37,7 @@ from rkt_excel.consolidate import (
     Summary,
 )
 from rkt_excel.errors import RecapError
-from rkt_excel.layout import COLUMNS, INPUT_FIELDS
+from rkt_excel.layout import COLUMNS, INPUT_FIELDS, text_lines
 from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
 from rkt_excel.read import gc_paused
 from rkt_excel.score import PREDIKATS, RULE_AREA, Check
@@ -481,6 +481,7 @@ def _area_minimums(c: Consolidation) -> dict[tuple[str, str], float]:
     }
 
 
+ROW_LINE_PT = 12.0  # points per wrapped line of 9 pt Arial
 ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("component_id", "Komponen", 9),
     ("subarea", "Sub-area", 16),
@@ -532,6 +533,9 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
         for n, key in enumerate(keys)
     ]
     put, link = sh.put, sh.link
+    # Rows get a height from their longest wrapped text: LibreOffice does not fit rows to
+    # wrapped text when it opens a file, so a row left at the default height hides it.
+    tall = [(key, width) for key, _, width in ROW_COLUMNS if width >= 16]
     row = 1
     for ind in c.indicators.to_dict("records"):
         common = {
@@ -569,6 +573,12 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
                     put(row, n, get(key), "percent")
                 else:
                     put(row, n, "Ya" if late else "", "late" if late else "text")
+            wrapped = max(
+                (text_lines(v, w) for k, w in tall if isinstance(v := get(k), str) and v),
+                default=1,
+            )
+            if wrapped > 1:
+                sh.ws.set_row(row, min(409.0, wrapped * ROW_LINE_PT))
             row += 1
     sh.ws.freeze_panes(1, 3)
     sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
