@@ -713,6 +713,7 @@ def _lke_answers(
     return answers, {q: tuple(e) for q, e in sorted(evidence.items())}
 
 
+@gc_paused()  # the tables built here are kept: see read.gc_paused
 def consolidate(
     forms: Sequence[FilledForm],
     plan: Plan,
@@ -741,25 +742,6 @@ def consolidate(
         hasil: the komponen hasil inputs (survey values, question id -> value) for
             ``score.score``; they win over hasil answers given in forms.
     """
-    with gc_paused():
-        return _consolidate(
-            forms, plan, reports=reports, rejected=rejected, units=units, as_of=as_of,
-            aggregate=aggregate, hasil=hasil,
-        )  # fmt: skip
-
-
-def _consolidate(
-    forms: Sequence[FilledForm],
-    plan: Plan,
-    *,
-    reports: Mapping[str, Report] | None,
-    rejected: Sequence[RejectedFile] = (),
-    units: Sequence[Unit] | None = None,
-    as_of: dt.date | None = None,
-    aggregate: Aggregate = "min",
-    hasil: Mapping[str, float] | None = None,
-) -> Consolidation:
-    """consolidate() itself, run with the garbage collector paused."""
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
     intake = _intake(forms, plan, rejected, units)
@@ -998,7 +980,7 @@ def run_consolidation(
                     nxt = next(queue, None)
                     if nxt is not None:
                         pending.add(pool.submit(_read_one, nxt))
-    return _consolidate(
+    return consolidate(
         collected.forms,
         plan,
         reports=collected.reports,
