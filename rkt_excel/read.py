@@ -29,6 +29,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from xlsxwriter.utility import xl_col_to_name
 
 from rkt_excel import layout
 from rkt_excel import rules as _rules  # noqa: F401 - registers the codes used here
@@ -569,13 +570,8 @@ _FORMULA_OR_LINK = re.compile(rb"<(?:\w+:)?(?:f|hyperlink)[\s/>]")
 
 @cache
 def col_letter(col: int) -> str:
-    """The column letters of a 0-based column index (0 -> A, 26 -> AA)."""
-    out = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
+    """The column letters of a 0-based column index (0 -> A, 26 -> AA), cached per column."""
+    return str(xl_col_to_name(col))
 
 
 @lru_cache(maxsize=1 << 16)  # one string per address, shared by every form read
