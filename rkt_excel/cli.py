@@ -260,7 +260,7 @@ def _render_issues(issues: list[Any], fmt: str) -> None:
     elif fmt == "csv":
         import csv
 
-        from rkt_excel.recap import csv_cell
+        from rkt_excel.safe_text import csv_cell
 
         fields = ["file", "sheet", "cell", "row_id", "field", "raw", "code", "severity", "message"]
         writer = csv.writer(sys.stdout, lineterminator="\n")

@@ -19,10 +19,11 @@ import pandas as pd
 
 from rkt_excel.errors import FormError
 from rkt_excel.form import Cell, FilledForm
+from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Issue, Report, Severity, make_issue
 from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
 from rkt_excel.lke import LkeModel, Question, load_model
-from rkt_excel.read import check_plan, gc_paused, read_form
+from rkt_excel.read import check_plan, read_form
 from rkt_excel.schedule import MONTHS, Schedule, ScheduleKind
 from rkt_excel.score import PREDIKATS, Level, Scores, score
 from rkt_excel.template import Plan
@@ -713,7 +714,7 @@ def _lke_answers(
     return answers, {q: tuple(e) for q, e in sorted(evidence.items())}
 
 
-@gc_paused()  # the tables built here are kept: see read.gc_paused
+@gc_paused()  # the tables built here are kept: see gc_control.gc_paused
 def consolidate(
     forms: Sequence[FilledForm],
     plan: Plan,
@@ -927,7 +928,7 @@ class _Collected:
                 self.reports[form.path] = report
 
 
-@gc_paused()  # the forms collected here are kept: see read.gc_paused
+@gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
 def run_consolidation(
     paths: Iterable[str | Path],
     plan: Plan,

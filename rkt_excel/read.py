@@ -8,7 +8,6 @@ cannot be read raises FormError; problems inside a readable form are Issues on t
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import io
 import posixpath
@@ -16,8 +15,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -35,6 +33,7 @@ from rkt_excel import layout
 from rkt_excel import rules as _rules  # noqa: F401 - registers the codes used here
 from rkt_excel.errors import FormError, ModelError
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
+from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import CATALOGUE, Issue, Severity, make_issue
 from rkt_excel.normalize import (
     Normalised,
@@ -382,25 +381,6 @@ def _open(path: str | Path, lang: str, limits: Limits) -> _Package:
     if any(n.endswith("vbaproject.bin") for n in names):
         pkg.issues.append(make_issue("macros-ignored", name, lang))
     return pkg
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk stage, then turn it back on.
-
-    Reading, consolidating and writing a recap make millions of small objects that reference
-    counting frees on its own; the collector's passes over the ones kept (every form read so
-    far) found nothing to collect and cost 10-25 % of each stage (docs/BENCHMARKS.md). Nested
-    pauses are fine; a collector the caller turned off stays off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def preflight(

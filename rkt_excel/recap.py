@@ -37,9 +37,11 @@ from rkt_excel.consolidate import (
     Summary,
 )
 from rkt_excel.errors import RecapError
+from rkt_excel.gc_control import gc_paused
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS, text_lines
 from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
-from rkt_excel.read import gc_paused
+from rkt_excel.safe_text import csv_cell
+from rkt_excel.safe_text import plain_value as _plain
 from rkt_excel.score import PREDIKATS, RULE_AREA, Check
 from rkt_excel.template import Plan
 from rkt_excel.units import assigned_rows
@@ -87,7 +89,6 @@ CSV_TABLES: tuple[str, ...] = (
     "issues",
     "scores",
 )
-_INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 # --- cell values -------------------------------------------------------------------------------
@@ -99,21 +100,6 @@ def _is_missing(value: Any) -> bool:
     if isinstance(value, float | np.floating):
         return not math.isfinite(float(value))
     return False
-
-
-def _plain(value: Any) -> Any:
-    """A Python scalar for a DataFrame cell: numpy numbers unwrapped, NaN/NaT/inf -> None."""
-    if _is_missing(value):
-        return None
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value
 
 
 def _link_target(url: Any) -> str | None:
@@ -961,22 +947,6 @@ def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
 # --- export_csv ----------------------------------------------------------------------------------
 
 
-def csv_cell(value: Any) -> str:
-    """One CSV cell: blanks for None/NaN, ISO dates, and text starting with = + - @ tab CR LF
-    prefixed with ' so a spreadsheet never runs it (OWASP CSV injection guidance)."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    text = value if isinstance(value, str) else str(value)
-    return "'" + text if text.startswith(_INJECTION_STARTS) else text
-
-
 def _summary_frame(c: Consolidation) -> pd.DataFrame:
     items = [
         (k, json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
@@ -1023,7 +993,6 @@ __all__ = [
     "RECAP_FORMAT",
     "AreaScore",
     "RecapData",
-    "csv_cell",
     "export_csv",
     "read_recap",
     "write_recap",

@@ -40,12 +40,12 @@ from rkt_excel.recap import (
     SHEET_SUMMARY,
     WORKBOOK_OPTIONS,
     _evidence_text,
-    csv_cell,
     export_csv,
     read_recap,
     write_recap,
     write_rollup,
 )
+from rkt_excel.safe_text import csv_cell
 from rkt_excel.template import Plan
 
 GOLDEN = Path(__file__).parent / "golden"
