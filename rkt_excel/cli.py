@@ -1,8 +1,9 @@
 """The command-line tool: a thin click shell over the library (parse, call, render, exit code).
 
-Exit codes: 0 the job succeeded, 1 the job ran but found problems (or could not continue on a bad
-input file), 2 usage errors (click's own). No command lets a traceback reach the user for a bad
-input file: library errors (RktError) are printed as one clear message.
+Owns the commands, their options and what they print; every piece of work is one library
+call. Exit codes: 0 the job succeeded, 1 the job ran but found problems (or could not continue
+on a bad input file), 2 usage errors (click's own). Library errors leave as ``Failure`` (a
+click exception), printed as one clear message in the user's language, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,50 +12,60 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
 from rkt_excel import __version__
 from rkt_excel.errors import RktError, TemplateError, UnitsError
+from rkt_excel.texts import LANGS, default_lang, text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
+class Failure(click.ClickException):
+    """The job cannot continue: one message (and detail lines), exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, details: list[str] | None = None, lang: str = "id") -> None:
+        super().__init__(message)
+        self.details = details or []
+        self.lang = lang
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        out = file if file is not None else sys.stderr
+        click.echo(f"{text('error', self.lang)}: {self.format_message()}", file=out)
+        for line in self.details:
+            click.echo(f"  {line}", file=out)
 
 
-def _handle_errors(func: F) -> F:
-    """Turn the library's "cannot continue" errors into a message and exit code 1."""
+@contextmanager
+def _library_errors(lang: str) -> Iterator[None]:
+    """Turn the library's "cannot continue" errors (RktError) into a Failure."""
+    try:
+        yield
+    except TemplateError as err:
+        raise Failure(str(err), [str(p) for p in err.problems], lang) from err
+    except UnitsError as err:
+        details = [f"{text('line', lang, line=n)}: {m}" for n, m in err.problems]
+        raise Failure(str(err), details, lang) from err
+    except RktError as err:
+        raise Failure(str(err), lang=lang) from err
+
+
+def _command(func: F) -> F:
+    """Run a command with library errors as Failure, in the language of its --lang."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
+        with _library_errors(kwargs.get("lang", "id")):
             return func(*args, **kwargs)
-        except TemplateError as err:
-            click.echo(f"Error: {err}", err=True)
-            for problem in err.problems:
-                click.echo(f"  {problem}", err=True)
-            sys.exit(1)
-        except UnitsError as err:
-            click.echo(f"Error: {err}", err=True)
-            for line, message in err.problems:
-                click.echo(f"  line {line}: {message}", err=True)
-            sys.exit(1)
-        except RktError as err:
-            _fail(str(err))
 
     return wrapper  # type: ignore[return-value]
-
-
-def _load_plan(template: Path | None) -> Any:
-    from rkt_excel.template import load_template
-
-    return load_template(template)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -66,12 +77,56 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date like 2019-08-17") from None
 
 
+def _done(ctx: click.Context, failed: bool) -> None:
+    ctx.exit(1 if failed else 0)
+
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=default_lang,
+    show_default="id, or $RKT_LANG",
+    help="Language of what is printed: id (Bahasa Indonesia) or en (English).",
+)
 TEMPLATE_OPTION = click.option(
     "--template",
     "-t",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Plan YAML (default: the embedded 2019 plan of Kanim Semarang).",
 )
+UNITS_OPTION = click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed.",
+)
+AS_OF_OPTION = click.option(
+    "--as-of",
+    callback=_parse_date,
+    help="Judge dates and lateness as of this date (YYYY-MM-DD; default: the latest date of "
+    "filling among the forms, at most the plan year's end and today).",
+)
+
+
+def _plan(template: Path | None) -> Any:
+    from rkt_excel.template import load_template
+
+    return load_template(template)
+
+
+def _units(units_file: Path | None, plan: Any) -> Any:
+    if units_file is None:
+        return None
+    from rkt_excel.units import load_units
+
+    return load_units(units_file, plan)
+
+
+def _write_text(output: Path, content: str) -> None:
+    from rkt_excel.xlsx_io import atomic_write
+
+    with atomic_write(output) as tmp:
+        tmp.write_text(content, encoding="utf-8")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,20 +154,18 @@ def template() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (default: stdout).",
 )
-@_handle_errors
-def template_show_default(output: Path | None) -> None:
+@LANG_OPTION
+@_command
+def template_show_default(output: Path | None, lang: str) -> None:
     """Write the embedded 2019 plan (Kantor Imigrasi Kelas I TPI Semarang) for editing."""
     from rkt_excel.template import default_template_path
 
-    text = default_template_path().read_text(encoding="utf-8")
+    content = default_template_path().read_text(encoding="utf-8")
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(content, nl=False)
         return
-    from rkt_excel.xlsx_io import atomic_write
-
-    with atomic_write(output) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {output}")
+    _write_text(output, content)
+    click.echo(text("wrote", lang, path=output))
 
 
 @template.command("check")
@@ -120,9 +173,16 @@ def template_show_default(output: Path | None) -> None:
     "plan", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
 )
-def template_check(plan: Path | None, fmt: str) -> None:
+@LANG_OPTION
+@click.pass_context
+def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -> None:
     """Report every problem of a plan (file, line, field, message); exit 1 if any.
 
     Without PLAN, checks the embedded default plan.
@@ -130,16 +190,16 @@ def template_check(plan: Path | None, fmt: str) -> None:
     from rkt_excel.template import check_template
 
     problems = check_template(plan)
-    name = str(plan) if plan else "embedded default plan"
+    name = str(plan) if plan else text("embedded-plan", lang)
     if fmt == "json":
         click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
     elif problems:
         for p in problems:
             click.echo(str(p))
-        click.echo(f"{len(problems)} problem(s) in {name}", err=True)
+        click.echo(text("plan-problems", lang, count=len(problems), name=name), err=True)
     else:
-        click.echo(f"{name}: OK")
-    sys.exit(1 if problems else 0)
+        click.echo(text("plan-ok", lang, name=name))
+    _done(ctx, bool(problems))
 
 
 @template.command("new")
@@ -149,19 +209,26 @@ def template_check(plan: Path | None, fmt: str) -> None:
     "--office", required=True, help="Office name, e.g. 'Kantor Imigrasi Kelas I TPI Semarang'."
 )
 @click.option("--ministry", default="", help="Ministry printed on the cover.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@_handle_errors
-def template_new(regulation: str, year: int, office: str, ministry: str, output: Path) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Plan YAML to write.",
+)
+@LANG_OPTION
+@_command
+def template_new(
+    regulation: str, year: int, office: str, ministry: str, output: Path, lang: str
+) -> None:
     """Write a starter plan with one indicator row per LKE question of a regulation."""
     from rkt_excel.starter import new_plan
     from rkt_excel.template import dump_template
-    from rkt_excel.xlsx_io import atomic_write
 
     plan = new_plan(regulation, year=year, office=office, ministry=ministry)
-    with atomic_write(output) as tmp:
-        tmp.write_text(dump_template(plan), encoding="utf-8")
+    _write_text(output, dump_template(plan))
     n = sum(1 for _ in plan.indicators())
-    click.echo(f"Wrote {output}: {n} indicator rows for {regulation}, {year}")
+    click.echo(text("starter-written", lang, path=output, rows=n, regulation=regulation, year=year))
 
 
 # --- forms ---------------------------------------------------------------------------------
@@ -180,15 +247,16 @@ def template_new(regulation: str, year: int, office: str, ministry: str, output:
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
-@_handle_errors
-def generate(template: Path | None, output: Path, password: str | None) -> None:
+@LANG_OPTION
+@_command
+def generate(template: Path | None, output: Path, password: str | None, lang: str) -> None:
     """Write the standard RKT workbook (one sheet per component, with the checklist columns)."""
     from rkt_excel.generate import generate_workbook
 
-    plan = _load_plan(template)
+    plan = _plan(template)
     path = generate_workbook(plan, output, password=password)
     n = sum(1 for _ in plan.indicators())
-    click.echo(f"Wrote {path}: {len(plan.components)} components, {n} indicator rows")
+    click.echo(text("workbook-written", lang, path=path, components=len(plan.components), rows=n))
 
 
 @main.command()
@@ -210,130 +278,24 @@ def generate(template: Path | None, output: Path, password: str | None) -> None:
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
-@_handle_errors
-def distribute(units_file: Path, template: Path | None, output: Path, password: str | None) -> None:
+@LANG_OPTION
+@_command
+def distribute(
+    units_file: Path, template: Path | None, output: Path, password: str | None, lang: str
+) -> None:
     """Write one checklist form per unit, with only the rows assigned to it."""
     from rkt_excel.generate import distribute_forms
-    from rkt_excel.units import load_units
 
-    plan = _load_plan(template)
-    units = load_units(units_file, plan)
+    plan = _plan(template)
+    units = _units(units_file, plan)
+    click.echo(text("units-read", lang, count=len(units), path=units_file))
     paths = distribute_forms(plan, units, output, password=password)
-    click.echo(f"Wrote {len(paths)} forms to {output}")
+    click.echo(text("forms-written", lang, count=len(paths), folder=output))
     for p in paths:
         click.echo(f"  {p}")
 
 
 # --- validate ------------------------------------------------------------------------------
-
-UNITS_OPTION = click.option(
-    "--units",
-    "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed.",
-)
-AS_OF_OPTION = click.option(
-    "--as-of",
-    callback=_parse_date,
-    help="Judge dates and lateness as of this date (YYYY-MM-DD; default: today).",
-)
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default="id",
-    show_default=True,
-    help="Language of the messages.",
-)
-
-
-def _load_units(units_file: Path | None, plan: Any) -> Any:
-    if units_file is None:
-        return None
-    from rkt_excel.units import load_units
-
-    return load_units(units_file, plan)
-
-
-def _render_issues(issues: list[Any], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps([i.to_dict() for i in issues], ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        import csv
-
-        from rkt_excel.safe_text import csv_cell
-
-        fields = ["file", "sheet", "cell", "row_id", "field", "raw", "code", "severity", "message"]
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(fields)
-        for issue in issues:
-            d = issue.to_dict()
-            writer.writerow([csv_cell(d[f]) for f in fields])
-    else:
-        for issue in issues:
-            click.echo(f"{issue.severity:<7} {issue}")
-
-
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@TEMPLATE_OPTION
-@UNITS_OPTION
-@AS_OF_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
-@LANG_OPTION
-@click.option(
-    "--annotate",
-    is_flag=True,
-    help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
-)
-@_handle_errors
-def validate(
-    files: tuple[Path, ...],
-    template: Path | None,
-    units_file: Path | None,
-    as_of: dt.date | None,
-    fmt: str,
-    lang: str,
-    annotate: bool,
-) -> None:
-    """Check returned checklists cell by cell; exit 1 if any has an error.
-
-    FILES are forms or folders of forms. A file that is not a readable form gets a one-line
-    message and the others are still checked.
-    """
-    from rkt_excel.consolidate import expand_paths
-    from rkt_excel.errors import FormError
-    from rkt_excel.rules import PREFLIGHT_CODES
-    from rkt_excel.validate import annotate as annotate_form
-    from rkt_excel.validate import check_files
-
-    plan = _load_plan(template)
-    units = _load_units(units_file, plan)
-    paths = expand_paths(files)
-    report = check_files(paths, plan, as_of=as_of or dt.date.today(), units=units, lang=lang)
-    _render_issues(report.issues, fmt)
-    if annotate:
-        for path in paths:
-            mine = [i for i in report.issues if i.file == str(path)]
-            if not mine or any(i.code in PREFLIGHT_CODES for i in mine):
-                continue
-            try:
-                out = annotate_form(path, mine)
-            except FormError as err:
-                click.echo(f"Error: {err}", err=True)
-                continue
-            click.echo(f"Wrote {out}", err=True)
-    errors, warnings = len(report.errors), len(report.warnings)
-    click.echo(f"{len(paths)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
-    sys.exit(1 if errors else 0)
-
-
-# --- consolidate ---------------------------------------------------------------------------
 
 
 def _progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
@@ -356,22 +318,99 @@ def _progress_bar(label: str) -> tuple[Callable[[int, int], None], Callable[[], 
     return update, close
 
 
-def _summary_lines(summary: Any) -> list[str]:
-    pct = "-" if summary.completion is None else f"{summary.completion:.1f}%"
-    total = "-" if summary.total is None else f"{summary.total:.2f}"
-    lines = [
-        f"{summary.office} — {summary.period} (per {summary.as_of:%d-%m-%Y})",
-        f"  forms: {summary.forms_accepted} accepted, {summary.forms_rejected} rejected, "
-        f"{summary.forms_superseded} superseded; units missing: "
-        f"{', '.join(summary.units_missing) or 'none'}",
-        f"  issues: {summary.errors} error(s), {summary.warnings} warning(s)",
-        f"  completion: {pct}",
-        f"  estimated LKE score: {total} (pengungkit {summary.pengungkit or 0:.2f}, "
-        f"hasil {summary.hasil or 0:.2f}); predikat: {summary.predikat or 'not reached'}",
-    ]
-    if summary.minimums_failed:
-        lines.append(f"  failed: {', '.join(summary.minimums_failed)}")
-    return lines
+def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
+    if fmt == "json":
+        data = [i.to_dict(lang) for i in issues]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        import csv
+
+        from rkt_excel.safe_text import csv_cell
+
+        fields = ["file", "sheet", "cell", "row_id", "field", "raw", "code", "severity", "message"]
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(fields)
+        for issue in issues:
+            d = issue.to_dict(lang)
+            writer.writerow([csv_cell(d[f]) for f in fields])
+    else:
+        from rkt_excel.console import issue_line
+
+        for issue in issues:
+            click.echo(issue_line(issue, lang))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for people, json or csv for programs.",
+)
+@LANG_OPTION
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes reading the files.")  # fmt: skip
+@click.pass_context
+@_command
+def validate(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    fmt: str,
+    lang: str,
+    annotate: bool,
+    jobs: int,
+) -> None:
+    """Check returned checklists cell by cell; exit 1 if any has an error.
+
+    FILES are forms or folders of forms. A file that is not a readable form gets a one-line
+    message and the others are still checked.
+    """
+    from rkt_excel.annotate import annotate_report
+    from rkt_excel.collect import check_files, expand_paths
+
+    plan = _plan(template)
+    units = _units(units_file, plan)
+    paths = expand_paths(files)
+    update, close = _progress_bar(text("progress-reading", lang))
+    try:
+        report = check_files(paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update)
+    finally:
+        close()
+    _render_issues(report.issues, fmt, lang)
+    if annotate:
+        for written, problem in annotate_report(report, paths):
+            if problem is not None:
+                from rkt_excel.console import issue_line
+
+                click.echo(issue_line(problem, lang), err=True)
+            else:
+                click.echo(text("annotated", lang, path=written), err=True)
+    summary = text(
+        "validate-summary",
+        lang,
+        files=len(paths),
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+    )
+    click.echo(summary, err=True)
+    _done(ctx, bool(report.errors))
+
+
+# --- consolidate ---------------------------------------------------------------------------
 
 
 @main.command()
@@ -392,13 +431,15 @@ def _summary_lines(summary: Any) -> list[str]:
     show_default=True,
     help="How units' LKE answers combine: min = the weakest answer counts.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes reading the forms.")  # fmt: skip
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("rekap.xlsx"),
     show_default=True,
+    help="Recap workbook to write.",
 )
 @click.option(
     "--export",
@@ -406,10 +447,19 @@ def _summary_lines(summary: Any) -> list[str]:
     default=None,
     help="Also write the tidy tables as CSV next to the recap.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
+)
 @LANG_OPTION
-@_handle_errors
+@click.pass_context
+@_command
 def consolidate(
+    ctx: click.Context,
     inputs: tuple[Path, ...],
     template: Path | None,
     units_file: Path | None,
@@ -427,19 +477,20 @@ def consolidate(
     The recap is written even when forms are rejected or have errors (they are listed in it);
     the exit code is 0 only when every form was accepted without errors.
     """
-    from rkt_excel.consolidate import load_hasil, run_consolidation
+    from rkt_excel.collect import load_hasil, run_consolidation
+    from rkt_excel.console import summary_lines
     from rkt_excel.recap import export_csv, write_recap
 
-    plan = _load_plan(template)
-    units = _load_units(units_file, plan)
+    plan = _plan(template)
+    units = _units(units_file, plan)
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
-    update, close = _progress_bar("Membaca formulir")
+    update, close = _progress_bar(text("progress-reading", lang))
     try:
         result = run_consolidation(
             inputs,
             plan,
             units=units,
-            as_of=as_of or dt.date.today(),
+            as_of=as_of,
             aggregate=aggregate,  # type: ignore[arg-type]
             hasil=hasil,
             jobs=jobs,
@@ -457,11 +508,11 @@ def consolidate(
         data = {"written": [str(p) for p in written], "summary": summary.to_dict()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for line in _summary_lines(summary):
+        for line in summary_lines(summary, result.result.checks, lang):
             click.echo(line)
         for p in written:
-            click.echo(f"Wrote {p}")
-    sys.exit(0 if summary.forms_rejected == 0 and summary.errors == 0 else 1)
+            click.echo(text("wrote", lang, path=p))
+    _done(ctx, summary.forms_rejected > 0 or summary.errors > 0)
 
 
 @main.command()
@@ -474,8 +525,12 @@ def consolidate(
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("rekap-kanwil.xlsx"),
     show_default=True,
+    help="Roll-up workbook to write.",
 )
-def rollup(recaps: tuple[Path, ...], output: Path) -> None:
+@LANG_OPTION
+@click.pass_context
+@_command
+def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str) -> None:
     """Roll the recaps of several offices up into the Kanwil view.
 
     A file that is not a recap gets a message and is left out; the exit code is then 1.
@@ -489,13 +544,13 @@ def rollup(recaps: tuple[Path, ...], output: Path) -> None:
         try:
             found.append(read_recap(path))
         except RecapError as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(f"{text('error', lang)}: {err}", err=True)
             failed += 1
     if not found:
-        _fail("no recap to roll up")
+        raise Failure(text("rollup-none", lang), lang=lang)
     out = write_rollup(found, output)
-    click.echo(f"Wrote {out}: {len(found)} office(s)")
-    sys.exit(1 if failed else 0)
+    click.echo(text("rollup-written", lang, path=out, count=len(found)))
+    _done(ctx, failed > 0)
 
 
 @main.command()
@@ -507,25 +562,30 @@ def rollup(recaps: tuple[Path, ...], output: Path) -> None:
     show_default=True,
     help="Folder to write everything to.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True)
-@_handle_errors
-def demo(output: Path, jobs: int) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes reading the forms.")  # fmt: skip
+@LANG_OPTION
+@_command
+def demo(output: Path, jobs: int, lang: str) -> None:
     """Run the whole cycle on the embedded 2019 plan with simulated units.
 
     Writes the standard workbook, one form per unit, the forms as units return them (some
     late, some invalid, one superseded, one missing, one wrong file), a recap per office
     (two offices, the second fictional) and the Kanwil roll-up. All answers are simulated.
     """
+    from rkt_excel.console import summary_lines
     from rkt_excel.demo import run_demo
 
     result = run_demo(output, jobs=jobs)
-    click.echo(f"Wrote {result.workbook} (the standard RKT workbook)")
+    click.echo(text("demo-workbook", lang, path=result.workbook))
     for office in result.offices:
         click.echo(f"{office.name}:")
-        click.echo(f"  {len(office.forms)} forms in {office.forms[0].parent}")
-        click.echo(f"  {len(office.returned)} returned files in {office.returned[0].parent}")
+        click.echo("  " + text("demo-forms", lang, count=len(office.forms),
+                               folder=office.forms[0].parent))  # fmt: skip
+        click.echo("  " + text("demo-returned", lang, count=len(office.returned),
+                               folder=office.returned[0].parent))  # fmt: skip
         if office.summary is not None:
-            for line in _summary_lines(office.summary)[1:]:
-                click.echo(f"  {line.strip()}")
-        click.echo(f"  Wrote {office.recap}")
-    click.echo(f"Wrote {result.rollup} (the Kanwil roll-up)")
+            for line in summary_lines(office.summary, office.checks, lang)[1:]:
+                click.echo(line)
+        click.echo("  " + text("wrote", lang, path=office.recap))
+    click.echo(text("demo-rollup", lang, path=result.rollup))

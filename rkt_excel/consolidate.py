@@ -1,34 +1,31 @@
 """Stage 4, consolidation: many filled forms -> tidy tables, combined LKE answers and the score.
 
-``consolidate`` is pure (no I/O): it takes forms already read and validated. ``run_consolidation``
-is the I/O shell around it: it expands paths, reads and validates each file (in worker processes
-when asked) and then calls ``consolidate``. The combination rules are documented in docs/recap.md.
+Owns ``consolidate`` and its data (Consolidation, Summary, RejectedFile, Evidence): pure, no
+I/O; it takes forms already read and validated (collect.py reads them). The combination rules
+are documented in docs/recap.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
-from rkt_excel.errors import FormError
+from rkt_excel.asof import resolve_as_of
 from rkt_excel.form import Cell, FilledForm
 from rkt_excel.gc_control import gc_paused
-from rkt_excel.issues import Issue, Report, Severity, make_issue
+from rkt_excel.identity import plan_mismatch
+from rkt_excel.issues import Issue, Report, Severity, render_issue
 from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
 from rkt_excel.lke import LkeModel, Question, load_model
-from rkt_excel.read import check_plan, read_form
 from rkt_excel.schedule import MONTHS, Schedule, ScheduleKind
 from rkt_excel.score import PREDIKATS, Level, Scores, score
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit, assigned_rows
-from rkt_excel.validate import validate
 
 Aggregate = Literal["min", "mean"]
 AGGREGATES: tuple[str, ...] = ("min", "mean")
@@ -45,17 +42,19 @@ LATE_NOT_STARTED = "belum dimulai"  # a due month passed and the unit has not st
 LATE_NOT_DONE = "melewati target"  # the last due month passed and it is not Selesai
 LATE_NO_FORM = "formulir tidak dikirim"  # the unit sent no form
 
-FORM_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
-
 
 @dataclass(frozen=True)
 class RejectedFile:
-    """An input file that could not be read as one of our forms (its FormError, as data)."""
+    """An input file that could not be read as one of our forms: the Issue that says why."""
 
     path: str
     sha256: str
-    code: str
-    message: str
+    issue: Issue
+
+    @property
+    def code(self) -> str:
+        """The catalogue code of the refusal (e.g. ``not-a-spreadsheet``)."""
+        return self.issue.code
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,7 @@ def form_issues(form: FilledForm, reports: Mapping[str, Report] | None) -> list[
     out: list[Issue] = []
     seen: set[tuple[Any, ...]] = set()
     report = reports.get(form.path) if reports is not None else None
-    # validate() repeats the reading issues (re-rendered in its language): its copy wins.
+    # validate() repeats the reading issues in its report: each is kept once.
     for issue in (*(report.issues if report is not None else ()), *form.issues):
         key = _issue_key(issue)
         if key not in seen:
@@ -502,14 +501,14 @@ def _intake(
     rejected_all = list(rejected)
     mine: list[FilledForm] = []
     for form in forms:
-        ident = form.identity
-        mismatch = check_plan(ident.plan_id, ident.plan_version, ident.plan_hash, plan)
+        mismatch = plan_mismatch(form, plan)
         if mismatch is None:
             mine.append(form)
         else:
             code, params = mismatch
-            message = make_issue(code, form.path, params=params).message
-            rejected_all.append(RejectedFile(form.path, form.sha256, code, message))
+            rejected_all.append(
+                RejectedFile(form.path, form.sha256, Issue(code, form.path, params=params))
+            )
     rejected_all.sort(key=lambda r: r.path)
     used, superseded = _pick_forms(mine)
     form_by_unit = {_unit_key(f): f for f in used}
@@ -603,7 +602,7 @@ ISSUE_COLUMNS: tuple[str, ...] = (
 
 
 def _sources_and_issues(
-    intake: _Intake, issues_by_form: Mapping[str, list[Issue]]
+    intake: _Intake, issues_by_form: Mapping[str, list[Issue]], lang: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     replaced_by = {old.path: new.path for old, new in intake.superseded}
     issue_records: list[dict[str, Any]] = []
@@ -625,7 +624,7 @@ def _sources_and_issues(
                         "raw": issue.raw,
                         "code": issue.code,
                         "severity": str(issue.severity),
-                        "message": issue.message,
+                        "message": render_issue(issue, lang),
                     }
                 )
             source_records.append(
@@ -645,7 +644,10 @@ def _sources_and_issues(
                 }
             )
     for rej in intake.rejected:
-        where = {"file": rej.path, "unit_code": "", "code": rej.code, "message": rej.message}
+        where = {
+            "file": rej.path, "unit_code": "", "code": rej.code,
+            "message": render_issue(rej.issue, lang),
+        }  # fmt: skip
         issue_records.append(
             {
                 **where,
@@ -724,31 +726,35 @@ def consolidate(
     units: Sequence[Unit] | None = None,
     as_of: dt.date | None = None,
     aggregate: Aggregate = "min",
-    hasil: Mapping[str, float] | None = None,
+    hasil: Mapping[str, Any] | None = None,
+    lang: str = "id",
 ) -> Consolidation:
     """Consolidate the forms of one office into tidy tables, combined LKE answers and scores.
 
     Args:
         forms: forms read back (any order); several for one unit: the latest counts. A form
-            made from another plan or version is rejected (``read.check_plan``).
+            made from another plan or version is rejected (``identity.plan_mismatch``).
         reports: validation report by form path (issues found while reading are on the form).
             A form with errors is still used; each invalid value counts as not given.
         rejected: files that could not be read; listed in ``sources`` and ``issues``.
         units: the units expected; those that sent nothing are ``missing``. Without it every
             unit that sent a form is expected, and a unit is assigned the rows its form has.
-        as_of: the date late actions are judged on; default the latest tanggal pengisian of
-            the forms used, else 31 December of the plan year (no clock: same inputs, same
-            result).
+        as_of: the date late actions are judged on; default ``asof.resolve_as_of`` over the
+            forms' tanggal pengisian (the same default as ``collect`` and the CLI).
         aggregate: how units' answers to one LKE question combine (see ``combine_answers``).
         hasil: the komponen hasil inputs (survey values, question id -> value) for
             ``score.score``; they win over hasil answers given in forms.
+        lang: the language of the ``message`` columns of ``sources`` and ``issues``.
     """
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
     intake = _intake(forms, plan, rejected, units)
     if as_of is None:
-        dates = [f.identity.tanggal_pengisian for f in intake.used]
-        as_of = max((d for d in dates if d is not None), default=dt.date(plan.year, 12, 31))
+        dates = [
+            f.identity.tanggal_pengisian
+            for f in (*intake.used, *(old for old, _ in intake.superseded))
+        ]
+        as_of = resolve_as_of(plan.year, form_dates=dates)
     superseded = [old for old, _ in intake.superseded]
     issues_by_form = {f.path: form_issues(f, reports) for f in (*intake.used, *superseded)}
 
@@ -756,7 +762,7 @@ def consolidate(
     late_pairs = set(zip(late["unit_code"], late["row_id"], strict=True))
     rows = _build_rows(plan, intake.used, issues_by_form, late_pairs)
     indicators = _indicator_table(plan, intake, late)
-    sources, issues = _sources_and_issues(intake, issues_by_form)
+    sources, issues = _sources_and_issues(intake, issues_by_form, lang)
 
     model = load_model(plan.regulation)
     answers, evidence = _lke_answers(plan, model, intake, aggregate)
@@ -834,206 +840,4 @@ def _unit_completions(intake: _Intake) -> dict[str, float | None]:
         statuses = [_status_of(form, row_id) for row_id in rows_of[code]]
         relevant = [s for s in statuses if s != TIDAK_RELEVAN]
         out[code] = _percent(sum(1 for s in relevant if s == SELESAI), len(relevant))
-    return out
-
-
-# --- the I/O shell ----------------------------------------------------------------------------
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file as given, each directory's forms (not recursive), sorted.
-
-    Skips Excel's lock files (``~$...``) and our own annotated copies (``*.periksa.xlsx``);
-    a file named twice is read once.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for given in paths:
-        p = Path(given)
-        found = (
-            sorted(
-                c
-                for c in p.iterdir()
-                if c.is_file()
-                and c.suffix.lower() in FORM_SUFFIXES
-                and not c.name.startswith("~$")
-                and not c.name.lower().endswith(".periksa.xlsx")
-            )
-            if p.is_dir()
-            else [p]
-        )
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 16), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class _Job:
-    plan: Plan
-    as_of: dt.date | None
-    units: tuple[Unit, ...] | None
-    lang: str = "id"
-
-
-_WORKER_JOB: _Job | None = None
-
-
-def _init_worker(job: _Job) -> None:
-    global _WORKER_JOB
-    _WORKER_JOB = job
-
-
-def _read_one(
-    path: str, job: _Job | None = None
-) -> tuple[FilledForm | None, Report | None, RejectedFile | None]:
-    """Read and validate one file; a FormError becomes a RejectedFile. Small, picklable result."""
-    job = job or _WORKER_JOB
-    assert job is not None, "worker not initialised"
-    with gc_paused():
-        try:
-            form = read_form(path, job.plan, lang=job.lang)
-        except FormError as err:
-            return None, None, RejectedFile(path, _sha256(Path(path)), err.code, str(err))
-        report = validate(form, job.plan, as_of=job.as_of, units=job.units, lang=job.lang)
-    return form, report, None
-
-
-@dataclass
-class _Collected:
-    forms: list[FilledForm] = field(default_factory=list)
-    reports: dict[str, Report] = field(default_factory=dict)
-    rejected: list[RejectedFile] = field(default_factory=list)
-
-    def add(self, result: tuple[FilledForm | None, Report | None, RejectedFile | None]) -> None:
-        form, report, rejected = result
-        if rejected is not None:
-            self.rejected.append(rejected)
-        if form is not None:
-            self.forms.append(form)
-            if report is not None:
-                self.reports[form.path] = report
-
-
-@gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
-def run_consolidation(
-    paths: Iterable[str | Path],
-    plan: Plan,
-    *,
-    units: Sequence[Unit] | None = None,
-    as_of: dt.date | None = None,
-    aggregate: Aggregate = "min",
-    hasil: Mapping[str, float] | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-    lang: str = "id",
-) -> Consolidation:
-    """Read, validate and consolidate the forms in ``paths`` (files or directories).
-
-    With ``jobs`` > 1 the files are read in that many worker processes; each returns only the
-    small FilledForm and Report (never a workbook), so what each file adds to memory stays
-    small (docs/BENCHMARKS.md).
-    ``progress(done, total)`` is called after each file. Files that are not our forms are
-    rejected (listed in the recap), never fatal.
-    """
-    files = [str(p) for p in expand_paths(paths)]
-    job = _Job(plan, as_of, tuple(units) if units is not None else None, lang)
-    collected = _Collected()
-    total = len(files)
-    if jobs <= 1 or total <= 1:
-        for n, path in enumerate(files, start=1):
-            collected.add(_read_one(path, job))
-            if progress is not None:
-                progress(n, total)
-    else:
-        workers = min(jobs, total)
-        with ProcessPoolExecutor(
-            max_workers=max(workers, 1), initializer=_init_worker, initargs=(job,)
-        ) as pool:
-            # At most a few files in flight per worker: results are collected as they come.
-            pending: set[Future[Any]] = set()
-            queue = iter(files)
-            done = 0
-            for path in queue:
-                pending.add(pool.submit(_read_one, path))
-                if len(pending) >= 2 * workers:
-                    break
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    collected.add(fut.result())
-                    done += 1
-                    if progress is not None:
-                        progress(done, total)
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending.add(pool.submit(_read_one, nxt))
-    return consolidate(
-        collected.forms,
-        plan,
-        reports=collected.reports,
-        rejected=collected.rejected,
-        units=units,
-        as_of=as_of,
-        aggregate=aggregate,
-        hasil=hasil,
-    )
-
-
-def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
-    """Read the komponen hasil inputs from a YAML mapping of question id -> value.
-
-    Survey indices and percentages are numbers (``H.IPAK: 3.45``); an input with an answer
-    scale takes an option (``H.CAPAIAN: B`` in 90/2021). Every key must be a hasil input of the
-    plan's model (docs/scoring.md lists them).
-
-    Raises:
-        HasilError: the file cannot be read, or names an unknown id or a bad value.
-    """
-    import yaml
-
-    from rkt_excel.errors import HasilError
-    from rkt_excel.lke import load_model
-
-    name = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise HasilError(f"{name}: cannot read the hasil file: {err}") from err
-    if not isinstance(data, dict):
-        raise HasilError(f"{name}: expected a mapping like 'H.IPAK: 3.45'")
-    model = load_model(plan.regulation)
-    known = {q.id: q for q in model.questions.values() if q.kind == "hasil"}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        question = known.get(str(key))
-        if question is None:
-            raise HasilError(
-                f"{name}: {key!r} is not a hasil input of {model.id}; known: {', '.join(known)}"
-            )
-        if question.is_option:
-            if question.normalize(value) is None:
-                raise HasilError(f"{name}: {key}: {value!r} is not one of {question.options}")
-            out[question.id] = value
-            continue
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise HasilError(f"{name}: {key}: {value!r} is not a number")
-        low = question.minimum if question.minimum is not None else 0.0
-        high = question.maximum
-        if value < low or (high is not None and value > high):
-            raise HasilError(f"{name}: {key}: {value} is outside {low}–{high}")
-        out[question.id] = float(value)
     return out

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from rkt_excel.consolidate import Summary, run_consolidation
+from rkt_excel.collect import run_consolidation
+from rkt_excel.consolidate import Summary
 from rkt_excel.generate import distribute_forms, generate_workbook
 from rkt_excel.recap import read_recap, write_recap, write_rollup
+from rkt_excel.score import Check
 from rkt_excel.simulate import fill_form, read_meta, simulate_unit
 from rkt_excel.template import Office, Plan, load_template
 from rkt_excel.units import Unit, load_units
@@ -43,6 +45,7 @@ class OfficeRun:
     returned: list[Path] = field(default_factory=list)
     recap: Path | None = None
     summary: Summary | None = None
+    checks: tuple[Check, ...] = ()  # the WBK/WBBM checks of the recap's score
 
 
 @dataclass
@@ -112,6 +115,7 @@ def run_demo(out_dir: str | Path, *, as_of: dt.date = DEMO_AS_OF, jobs: int = 1)
         )
         run.recap = write_recap(consolidation, office_plan, folder / f"rekap-{office_plan.id}.xlsx")
         run.summary = consolidation.summary
+        run.checks = consolidation.result.checks
         offices.append(run)
     recaps = [read_recap(r.recap) for r in offices if r.recap is not None]
     rollup = write_rollup(recaps, out / "rekap-kanwil-jawa-tengah.xlsx")

@@ -7,6 +7,9 @@ builtin it resembles, so callers can catch either.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from rkt_excel.issues import Issue, render_issue
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,30 @@ class UnitsError(RktError, ValueError):
 
 
 class FormError(RktError, ValueError):
-    """A file cannot be read as one of our forms (pre-flight failure).
+    """A file cannot be read as one of our forms (pre-flight failure), as data.
 
-    ``code`` is the issue code from the catalogue (e.g. ``not-a-spreadsheet``).
+    ``code`` is the catalogue code (e.g. ``not-a-spreadsheet``), ``params`` its message
+    parameters; ``issue`` is the Issue that stands for the refused file. ``str()`` gives the
+    English text for developers; users see ``render_issue(err.issue, lang)``.
     """
 
-    def __init__(self, code: str, message: str, path: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, path: str = "", **params: Any) -> None:
         self.code = code
         self.path = path
+        self.params = params
+        super().__init__(f"{path}: {render_issue(self.issue, 'en')}" if path else code)
+
+    @property
+    def issue(self) -> Issue:
+        """The Issue that stands for the refused file."""
+        return Issue(self.code, self.path, params=self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across worker processes
+        return (_form_error, (self.code, self.path, self.params))
+
+
+def _form_error(code: str, path: str, params: dict[str, Any]) -> FormError:
+    return FormError(code, path, **params)
 
 
 class HasilError(RktError, ValueError):

@@ -1,7 +1,7 @@
 """The data a filled form carries once read: identity, and per indicator row every input field.
 
-Plain frozen dataclasses shared by read (which builds them), validate and consolidate.
-No I/O here.
+Owns FormIdentity, Cell, FilledRow and FilledForm: plain frozen dataclasses built by read and
+used by validate and consolidate. No I/O here.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from rkt_excel.issues import Issue
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class FilledForm:
     sha256: str
     identity: FormIdentity
     rows: dict[str, FilledRow]
-    issues: tuple[Any, ...] = ()  # tuple[Issue, ...]; typed loosely to keep this module leaf
+    issues: tuple[Issue, ...] = ()
     identity_cells: dict[str, Cell] = field(default_factory=dict)
     mtime: float = 0.0
+    checked_plan: str = ""  # content hash of the plan the reader checked the identity against

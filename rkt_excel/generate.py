@@ -761,31 +761,26 @@ class _Writer:
         self._protect(ws)
 
     def _meta(self, ws: Any) -> None:
-        """Identity key/values, then one line per indicator row (see layout.META_*)."""
+        """Identity key/values, then one line per indicator row (layout.encode_meta)."""
         ws.set_column(0, 0, 20)
         ws.set_column(1, 5, 30)
+        rows = [
+            layout.MetaRow(
+                row_id=p.indicator.id,
+                component=p.component.id,
+                sheet=p.sheet,
+                row=p.row + 1,
+                lke=p.indicator.lke or "",
+                answer_type=p.question.answer_type if p.question else "",
+            )
+            for p in self.placed
+        ]
         # Every value is text; an empty value is a blank cell (openpyxl drops "" cells on save,
         # so a blank is what a reader sees either way).
-        for r, (key, value) in enumerate(self.meta.items()):
-            ws.write_string(r, 0, key)
-            if value:
-                ws.write_string(r, 1, value)
-        r = layout.META_ROWS_HEADER
-        for c, name in enumerate(layout.META_ROW_COLUMNS):
-            ws.write_string(r, c, name)
-        for placed in self.placed:
-            r += 1
-            values = {
-                "row_id": placed.indicator.id,
-                "component": placed.component.id,
-                "sheet": placed.sheet,
-                "row": str(placed.row + 1),
-                "lke": placed.indicator.lke or "",
-                "answer_type": placed.question.answer_type if placed.question else "",
-            }
-            for c, name in enumerate(layout.META_ROW_COLUMNS):
-                if values[name]:
-                    ws.write_string(r, c, values[name])
+        for r, line in enumerate(layout.encode_meta(self.meta, rows)):
+            for c, value in enumerate(line):
+                if value:
+                    ws.write_string(r, c, value)
         ws.very_hidden()
         self._protect(ws)
 

@@ -1,52 +1,46 @@
-"""Problems in users' files as data: the Issue record, the Report, and the one catalogue of codes.
+"""Problems in users' files as data: the Issue record, the Report, and rendering at the edge.
 
-Every rule has a stable kebab-case code, a severity and messages in Indonesian and English.
-Messages never embed the location; the location lives in the Issue's fields.
-docs/issues.md is generated from CATALOGUE (see ``render_docs``).
+Owns ``Issue`` (code, parameters, location, the raw value — never text), ``Report`` and
+``render_issue``, the one place an issue becomes words. Severity and messages come from the
+catalogue (catalogue.py). Whoever shows an issue (the CLI, the annotated copy, the recap)
+renders it, once, in the language it was asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from dataclasses import field as dc_field  # Issue has a field named "field"
-from enum import StrEnum
 from typing import Any
 
+from rkt_excel.catalogue import CATALOGUE, Rule, Severity, Text
 
-class Severity(StrEnum):
-    """How bad an issue is: an error blocks acceptance, a warning does not."""
-
-    ERROR = "error"
-    WARNING = "warning"
+__all__ = ["Issue", "Report", "Severity", "render_fix", "render_issue", "render_params"]
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One entry of the catalogue: the code's severity, messages and how to fix it."""
-
-    code: str
-    severity: Severity
-    id: str  # message in Bahasa Indonesia; may use {placeholders} filled from Issue.params
-    en: str  # the same in English
-    fix: str  # what to do, in English (for docs/issues.md)
-    fix_id: str = ""  # what to do, in Indonesian (for the annotated copy's comments)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem found in one file, with its location and the raw value."""
+    """One problem found in one file: its code, where it is, the raw value and the parameters
+    of its message (``params``; values are plain data or catalogue.Text)."""
 
     code: str
-    severity: Severity
     file: str
-    message: str
     sheet: str = ""
     cell: str = ""
     row_id: str = ""
     field: str = ""
     raw: Any = None
-    params: dict[str, Any] = dc_field(default_factory=dict, compare=False)
+    params: Mapping[str, Any] = dc_field(default_factory=dict)
+
+    @property
+    def rule(self) -> Rule:
+        """The catalogue entry of the code."""
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        """Error or warning, as the catalogue says for the code."""
+        return CATALOGUE[self.code].severity
 
     @property
     def location(self) -> str:
@@ -59,15 +53,48 @@ class Issue:
         return where
 
     def __str__(self) -> str:
-        return f"{self.location}: [{self.code}] {self.message}"
+        return f"{self.location}: [{self.code}] {render_issue(self)}"
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (raw values rendered as text)."""
-        d = asdict(self)
-        d["severity"] = str(self.severity)
-        d["raw"] = None if self.raw is None else str(self.raw)
-        d.pop("params", None)
-        return d
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        """A JSON-ready dict: the location, code, severity, raw value as text, the parameters
+        and the message rendered in ``lang``."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row_id": self.row_id,
+            "field": self.field,
+            "raw": None if self.raw is None else str(self.raw),
+            "params": render_params(self.params, lang),
+            "message": render_issue(self, lang),
+        }
+
+
+def render_params(params: Mapping[str, Any], lang: str = "id") -> dict[str, Any]:
+    """The parameters with every catalogue.Text put into ``lang``."""
+    return {k: v.in_lang(lang) if isinstance(v, Text) else v for k, v in params.items()}
+
+
+def render_issue(issue: Issue, lang: str = "id") -> str:
+    """The message of an issue in ``lang`` ("id" Bahasa Indonesia, "en" English)."""
+    rule = CATALOGUE[issue.code]
+    template = rule.en if lang == "en" else rule.id
+    return template.format_map(_Lenient(render_params(issue.params, lang)))
+
+
+def render_fix(issue: Issue, lang: str = "id") -> str:
+    """How to fix the issue, in ``lang``."""
+    rule = CATALOGUE[issue.code]
+    return rule.fix if lang == "en" else rule.fix_id
+
+
+class _Lenient(dict[str, Any]):
+    """Format parameters where a missing one shows as "?" instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
 
 
 @dataclass
@@ -100,24 +127,3 @@ class Report:
     def ok(self) -> bool:
         """True when there is no error."""
         return not self.errors
-
-
-CATALOGUE: dict[str, Rule] = {}
-
-
-def rule(rule_: Rule) -> Rule:
-    """Register a rule in the catalogue (codes are unique)."""
-    if rule_.code in CATALOGUE:
-        raise ValueError(f"duplicate issue code {rule_.code}")
-    CATALOGUE[rule_.code] = rule_
-    return rule_
-
-
-def make_issue(code: str, file: str, lang: str = "id", **kw: Any) -> Issue:
-    """Build an Issue for a catalogued code; ``params`` fill the message placeholders."""
-    if not CATALOGUE:
-        import rkt_excel.rules  # noqa: F401  (registers the catalogue)
-    r = CATALOGUE[code]
-    params: dict[str, Any] = kw.pop("params", {}) or {}
-    template = r.en if lang == "en" else r.id
-    return Issue(code, r.severity, file, template.format(**params), params=params, **kw)

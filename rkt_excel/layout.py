@@ -1,14 +1,18 @@
 """The workbook layout, defined once: sheet names, rows, columns, lists, metadata keys.
 
-The writer (generate.py) and the reader (read.py) both import this module, so no cell address
-or header text is written in two places. Nothing here does I/O.
+Owns the shape of the forms and the standard workbook, and the codec of their hidden metadata
+sheet (``encode_meta``/``decode_meta``). The writer (generate), the reader (read) and the
+simulated units (simulate) all import this module, so no cell address, header text or
+metadata key is written in two places. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 FORM_FORMAT = "rkt-form/1"  # bump when the layout changes in a way old readers cannot follow
 
@@ -141,6 +145,88 @@ META_KEYS: tuple[str, ...] = (
 META_ROWS_HEADER = len(META_KEYS) + 1  # 0-based row of the row-table header (after a blank)
 META_ROW_COLUMNS: tuple[str, ...] = ("row_id", "component", "sheet", "row", "lke", "answer_type")
 PROPERTY_PREFIX = "rkt_"  # custom document properties are META_KEYS with this prefix
+
+
+@dataclass(frozen=True)
+class MetaRow:
+    """One line of the metadata row table: where an indicator row sits in the form."""
+
+    row_id: str
+    component: str
+    sheet: str
+    row: int  # 1-based row of the indicator on its sheet; 0 when unknown
+    lke: str
+    answer_type: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The hidden metadata of a form: identity key/values and the row table by row id."""
+
+    keys: dict[str, str]
+    rows: dict[str, MetaRow]
+
+
+def encode_meta(keys: Mapping[str, str], rows: Iterable[MetaRow]) -> list[list[str]]:
+    """The metadata sheet as rows of text cells ("" is a blank cell), from row 1 column A.
+
+    ``keys`` are written in META_KEYS order (unknown keys are dropped), then a blank row, then
+    the row table's header (META_ROW_COLUMNS) and one line per indicator row.
+    """
+    grid: list[list[str]] = [[key, keys.get(key, "")] for key in META_KEYS]
+    grid.append([])
+    grid.append(list(META_ROW_COLUMNS))
+    for r in rows:
+        grid.append([r.row_id, r.component, r.sheet, str(r.row) if r.row else "", r.lke,
+                     r.answer_type])  # fmt: skip
+    return grid
+
+
+def meta_text(value: Any) -> str:
+    """A metadata or id cell as text, whatever a program stored: 2019.0 -> "2019"."""
+    if value.__class__ is str:
+        return str(value).strip()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def decode_meta(grid: Iterable[Sequence[Any]]) -> Meta:
+    """Read what ``encode_meta`` wrote, from the cell values of the sheet (any reader).
+
+    Tolerant of what programs do to a hidden sheet: numbers for text, trailing blanks, moved
+    rows; key/value pairs are read until the row table's header, then the row table.
+    """
+    keys: dict[str, str] = {}
+    rows: dict[str, MetaRow] = {}
+    header: list[str] | None = None
+    for line in grid:
+        first = meta_text(line[0]) if line else ""
+        if header is None:
+            if first == META_ROW_COLUMNS[0]:
+                header = [meta_text(v) for v in line]
+            elif first:
+                keys[first] = meta_text(line[1]) if len(line) > 1 else ""
+        elif first:
+            d = {h: meta_text(line[i]) if i < len(line) else "" for i, h in enumerate(header) if h}
+            row = d.get("row", "")
+            rows[first] = MetaRow(
+                row_id=first,
+                component=d.get("component", ""),
+                sheet=d.get("sheet", ""),
+                row=int(row) if row.isdigit() and len(row) <= 7 else 0,
+                lke=d.get("lke", ""),
+                answer_type=d.get("answer_type", ""),
+            )
+    return Meta(keys, rows)
+
+
+def looks_like_meta(grid: Sequence[Sequence[Any]]) -> bool:
+    """True when a sheet's first rows hold the metadata keys (a renamed metadata sheet)."""
+    firsts = {meta_text(line[0]) for line in grid[:30] if line}
+    return {"format", "plan_id"} <= firsts
 
 
 def text_lines(text: str, width: float) -> int:

@@ -130,39 +130,11 @@ class Formula(str):
     """A value fill_form types as a formula (plain strings starting with "=" stay text)."""
 
 
-@dataclass(frozen=True)
-class MetaRow:
-    """One line of the metadata row table: where an indicator row sits in the form."""
-
-    row_id: str
-    component: str
-    sheet: str
-    row: int  # 1-based
-    lke: str
-    answer_type: str
-
-
-def read_meta(source: str | Path | Any) -> tuple[dict[str, str], dict[str, MetaRow]]:
+def read_meta(source: str | Path | Any) -> tuple[dict[str, str], dict[str, layout.MetaRow]]:
     """The identity key/values and the row table (row id -> MetaRow) of a generated form."""
     wb = openpyxl.load_workbook(source) if isinstance(source, str | Path) else source
-    ws = wb[layout.SHEET_META]
-    keys: dict[str, str] = {}
-    for r in range(1, layout.META_ROWS_HEADER + 1):
-        key, value = ws.cell(r, 1).value, ws.cell(r, 2).value
-        if key:
-            keys[str(key)] = "" if value is None else str(value)
-    rows: dict[str, MetaRow] = {}
-    r = layout.META_ROWS_HEADER + 2  # 1-based row after the header
-    while ws.cell(r, 1).value:
-        v = [ws.cell(r, c + 1).value for c in range(len(layout.META_ROW_COLUMNS))]
-        d = dict(
-            zip(layout.META_ROW_COLUMNS, ("" if x is None else str(x) for x in v), strict=True)
-        )
-        rows[d["row_id"]] = MetaRow(
-            d["row_id"], d["component"], d["sheet"], int(d["row"]), d["lke"], d["answer_type"]
-        )
-        r += 1
-    return keys, rows
+    meta = layout.decode_meta(wb[layout.SHEET_META].iter_rows(values_only=True))
+    return meta.keys, meta.rows
 
 
 def list_choices(wb: Any, ws: Any, cell: str) -> tuple[str, ...] | None:

@@ -1,29 +1,25 @@
-"""Stage 2, validation: the rules over a FilledForm, and the annotated copy ``<name>.periksa.xlsx``.
+"""Stage 2, validation: the rules over a FilledForm read back, against the plan, the as-of date
+and the units list.
 
-``validate`` is pure and returns a Report (it never raises on a user's data); ``annotate`` and
-``check_files`` are the I/O shells. The codes live in rules.py.
+Owns ``validate``, pure: it returns a Report (the reading issues and the rules' issues) and never
+raises on a user's data. The codes and their messages live in catalogue.py; the annotated copy
+is annotate.py; reading many files is collect.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import warnings
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rkt_excel import layout
-from rkt_excel import rules as _rules  # noqa: F401 - registers the codes used here
-from rkt_excel.errors import FormError
 from rkt_excel.form import Cell, FilledForm, FilledRow
-from rkt_excel.issues import CATALOGUE, Issue, Report, Severity, make_issue
+from rkt_excel.identity import plan_mismatch
+from rkt_excel.issues import Issue, Report
 from rkt_excel.normalize import clean_text, is_empty
-from rkt_excel.read import DEFAULT_LIMITS, Limits, check_plan, issue_from_error, read_form
 from rkt_excel.template import Indicator, Plan
 from rkt_excel.units import Unit
-from rkt_excel.xlsx_io import atomic_write
 
 # Identity fields that must be filled on a unit's form (jabatan is asked for, not required).
 REQUIRED_IDENTITY: tuple[str, ...] = ("nama_pengisi", "nip", "tanggal_pengisian")
@@ -31,24 +27,11 @@ _LABELS = {f.key: f.label for f in layout.IDENTITY_FIELDS}
 _HEADERS = {c.key: c.header for c in layout.COLUMNS}
 
 
-def relang(issue: Issue, lang: str) -> Issue:
-    """The same issue with its message in ``lang`` (from the catalogue and its params)."""
-    r = CATALOGUE.get(issue.code)
-    if r is None:
-        return issue
-    try:
-        message = (r.en if lang == "en" else r.id).format(**issue.params)
-    except (KeyError, IndexError, ValueError):
-        return issue
-    return replace(issue, message=message)
-
-
 class _Rules:
     """Collects the issues of one form."""
 
-    def __init__(self, form: FilledForm, lang: str) -> None:
+    def __init__(self, form: FilledForm) -> None:
         self.form = form
-        self.lang = lang
         self.issues: list[Issue] = []
 
     def add(self, code: str, cell: Cell | None = None, **kw: Any) -> None:
@@ -56,7 +39,7 @@ class _Rules:
             kw.setdefault("sheet", cell.sheet)
             kw.setdefault("cell", cell.cell)
             kw.setdefault("raw", cell.raw)
-        self.issues.append(make_issue(code, self.form.path, self.lang, **kw))
+        self.issues.append(Issue(code, self.form.path, **kw))
 
 
 def validate(
@@ -65,17 +48,16 @@ def validate(
     *,
     as_of: dt.date | None = None,
     units: Sequence[Unit] | None = None,
-    lang: str = "id",
 ) -> Report:
     """Check a form against the plan, the as-of date (default today) and the units list.
 
-    The report holds the issues found while reading (form.issues, re-rendered in ``lang``)
-    followed by the rules of rules.py's validation group.
+    The report holds the issues found while reading (``form.issues``) followed by the issues
+    of the validation rules (catalogue group "validation").
     """
-    report = Report([relang(i, lang) for i in form.issues])
-    out = _Rules(form, lang)
+    report = Report(list(form.issues))
+    out = _Rules(form)
     ident = form.identity
-    mismatch = check_plan(ident.plan_id, ident.plan_version, ident.plan_hash, plan)
+    mismatch = plan_mismatch(form, plan)
     if mismatch is not None:
         code, params = mismatch
         out.add(code, params=params)
@@ -174,135 +156,3 @@ def _number(value: float) -> str:
 def _short(text: str, limit: int = 80) -> str:
     text = clean_text(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def check_files(
-    paths: Iterable[str | Path],
-    plan: Plan,
-    *,
-    as_of: dt.date | None = None,
-    units: Sequence[Unit] | None = None,
-    lang: str = "id",
-    limits: Limits = DEFAULT_LIMITS,
-) -> Report:
-    """Read and validate many files into one report; a file that cannot be read becomes an
-    Issue (its pre-flight code) and the other files are still checked."""
-    report = Report()
-    for path in paths:
-        try:
-            form = read_form(path, plan, lang=lang, limits=limits)
-        except FormError as err:
-            report.extend([issue_from_error(err, lang)])
-            continue
-        report.extend(validate(form, plan, as_of=as_of, units=units, lang=lang))
-    return report
-
-
-# --- annotate ---------------------------------------------------------------------------------
-ANNOTATED_SUFFIX = ".periksa.xlsx"
-SUMMARY_SHEET = "Hasil Pemeriksaan"
-FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C"}  # Excel's "bad" and "neutral"
-
-
-def annotated_path(form_path: str | Path) -> Path:
-    """Where annotate writes by default: ``<name>.periksa.xlsx`` next to the form."""
-    p = Path(form_path)
-    return p.with_name(p.stem + ANNOTATED_SUFFIX)
-
-
-def _same_file(a: str, b: Path) -> bool:
-    if not a:
-        return False
-    try:
-        return Path(a).resolve() == b.resolve()
-    except OSError:
-        return Path(a) == b
-
-
-def _note(issue: Issue) -> str:
-    """The Indonesian comment text of one issue: what is wrong and how to fix it."""
-    id_issue = relang(issue, "id")
-    fix = CATALOGUE[issue.code].fix_id if issue.code in CATALOGUE else ""
-    text = f"[{issue.code}] {id_issue.message}"
-    return f"{text}\nPerbaikan: {fix}" if fix else text
-
-
-def annotate(
-    form_path: str | Path, report: Report | Iterable[Issue], out_path: str | Path | None = None
-) -> Path:
-    """Write a copy of the form with every problem cell filled and commented (in Indonesian),
-    plus a sheet listing every issue of the file. The original is never modified.
-
-    Raises:
-        FormError: the form cannot be opened with openpyxl (``unreadable``).
-    """
-    import openpyxl
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
-
-    src = Path(form_path)
-    target = Path(out_path) if out_path is not None else annotated_path(src)
-    mine = [i for i in report if _same_file(i.file, src)]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about parts it drops
-            wb = openpyxl.load_workbook(src)
-    except Exception as err:  # any openpyxl failure is "cannot annotate"
-        raise FormError(
-            "unreadable", f"{src}: cannot open for annotation ({err})", str(src)
-        ) from err
-
-    by_cell: dict[tuple[str, str], list[Issue]] = {}
-    for issue in mine:
-        if issue.sheet in wb.sheetnames and issue.cell:
-            by_cell.setdefault((issue.sheet, issue.cell), []).append(issue)
-    for (sheet, ref), issues in by_cell.items():
-        cell = wb[sheet][ref]
-        worst = (
-            Severity.ERROR
-            if any(i.severity is Severity.ERROR for i in issues)
-            else Severity.WARNING
-        )
-        cell.fill = PatternFill("solid", start_color=FILLS[worst], end_color=FILLS[worst])
-        text = "\n\n".join(_note(i) for i in issues)
-        comment = Comment(text, "rkt_excel")
-        comment.width, comment.height = 320, min(600, 60 + 15 * text.count("\n") + len(text) // 2)
-        cell.comment = comment
-
-    name = SUMMARY_SHEET
-    n = 2
-    while name in wb.sheetnames:
-        name, n = f"{SUMMARY_SHEET} {n}", n + 1
-    ws = wb.create_sheet(name, 0)
-    header = (
-        "Tingkat",
-        "Kode",
-        "Lembar",
-        "Sel",
-        "ID Baris",
-        "Kolom",
-        "Nilai",
-        "Masalah",
-        "Perbaikan",
-    )
-    ws.append(header)
-    for issue in mine:
-        id_issue = relang(issue, "id")
-        fix = CATALOGUE[issue.code].fix_id if issue.code in CATALOGUE else ""
-        level = "Kesalahan" if issue.severity is Severity.ERROR else "Peringatan"
-        raw = "" if issue.raw is None else str(issue.raw)
-        ws.append([level, issue.code, issue.sheet, issue.cell, issue.row_id, issue.field, raw,
-                   id_issue.message, fix])  # fmt: skip
-    for row in ws.iter_rows(min_row=2):
-        for c in row:
-            if isinstance(c.value, str):
-                c.data_type = "s"  # a raw value "=..." is text here, never a formula
-    for col, width in zip("ABCDEFGHI", (12, 26, 26, 8, 10, 14, 30, 70, 70), strict=True):
-        ws.column_dimensions[col].width = width
-    wb.active = 0
-    for sheet in wb.worksheets:
-        sheet.sheet_view.tabSelected = sheet is ws
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(target) as tmp:
-        wb.save(tmp)
-    return target

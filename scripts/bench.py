@@ -206,7 +206,10 @@ def _files(folder: Path) -> list[Path]:
 
 def run_ours(folder: Path, out: Path, jobs: int, seed: int) -> dict[str, Any]:
     """``rkt-excel consolidate DIR --units units.csv --as-of ... --jobs J -o rekap.xlsx``."""
-    from rkt_excel.consolidate import run_consolidation
+    try:
+        from rkt_excel.collect import run_consolidation
+    except ImportError:  # a tree from before collect.py (--before)
+        from rkt_excel.consolidate import run_consolidation  # type: ignore[attr-defined,no-redef]
     from rkt_excel.recap import write_recap
     from rkt_excel.template import load_template
 

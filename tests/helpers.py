@@ -14,7 +14,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rkt_excel import layout
-from rkt_excel.simulate import MetaRow, fill_form, list_choices, read_meta
+from rkt_excel.layout import MetaRow
+from rkt_excel.simulate import fill_form, list_choices, read_meta
 
 __all__ = ["MetaRow", "column_letter", "fill_form", "list_choices", "read_meta", "snapshot"]
 

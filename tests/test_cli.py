@@ -66,7 +66,7 @@ def test_generate_and_distribute(tmp_path: Path) -> None:
     units.write_text("kode,nama,komponen\nTU,Subbagian Tata Usaha,I\nLANTAS,Seksi Lantaskim,VI\n")
     result = runner.invoke(main, ["distribute", "--units", str(units), "-o", str(tmp_path / "f")])
     assert result.exit_code == 0, result.output
-    assert "2 forms" in result.output
+    assert "2 formulir" in result.output and "2 unit dibaca" in result.output
     assert len(list((tmp_path / "f").glob("*.xlsx"))) == 2
 
 
@@ -75,7 +75,7 @@ def test_bad_units_file_is_a_message(tmp_path: Path) -> None:
     units.write_text("kode,nama,komponen\nTU,Tata Usaha,I\nTU,Lagi,IX\n")
     result = runner.invoke(main, ["distribute", "--units", str(units), "-o", str(tmp_path / "f")])
     assert result.exit_code == 1
-    assert "line 3" in result.output and "Traceback" not in result.output
+    assert "baris 3" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "f").exists() or not list((tmp_path / "f").iterdir())
 
 
@@ -97,7 +97,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo")
     result = runner.invoke(main, ["demo", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Wrote" in result.output and "rekap-kanwil" in result.output
+    assert "Ditulis" in result.output and "rekap-kanwil" in result.output
     return out
 
 
@@ -169,7 +169,7 @@ def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
     kanwil = tmp_path / "kanwil.xlsx"
     rolled = runner.invoke(main, ["rollup", str(out), str(other), "-o", str(kanwil)])
     assert rolled.exit_code == 0, rolled.output
-    assert "2 office(s)" in rolled.output
+    assert "2 kantor" in rolled.output
     not_recap = runner.invoke(
         main, ["rollup", str(out), str(inbox / "form-TU.xlsx"), "-o", str(kanwil)]
     )

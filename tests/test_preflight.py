@@ -13,13 +13,14 @@ import openpyxl
 import pytest
 from openpyxl.styles import PatternFill
 
+from rkt_excel.collect import check_files
 from rkt_excel.errors import FormError
 from rkt_excel.generate import distribute_forms
-from rkt_excel.issues import Severity
-from rkt_excel.read import OLE_MAGIC, Limits, preflight, read_form, read_forms
+from rkt_excel.issues import Severity, render_issue
+from rkt_excel.read import Limits, preflight, read_form, read_forms
+from rkt_excel.read.preflight import OLE_MAGIC
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
-from rkt_excel.validate import check_files
 
 _CACHE: dict[str, Path] = {}
 
@@ -64,6 +65,7 @@ def refused(path: Path, plan: Plan | None = None, **kw: Any) -> FormError:
     with pytest.raises(FormError) as info:
         read_form(path, plan, **kw)
     err = info.value
+    assert err.issue.code == err.code and err.issue.file == str(path)
     assert str(path) in str(err) and "\n" not in str(err)
     assert err.path == str(path)
     return err
@@ -103,7 +105,7 @@ def test_kinds_are_named(tmp_path: Path) -> None:
     for name, words in (("scan.xlsx", "PDF"), ("web.xlsx", "HTML"), ("data.xlsx", "CSV")):
         path = tmp_path / name
         path.write_bytes(BAD_BYTES[name][0])
-        assert words in str(refused(path, lang="en"))
+        assert words in render_issue(refused(path).issue, "en")
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -120,8 +122,10 @@ def test_other_zips(tmp_path: Path) -> None:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", "<office:document-content/>")
     assert refused(docx).code == "not-a-spreadsheet"
-    err = refused(ods, lang="en")
-    assert (err.code, "OpenDocument" in str(err)) == ("not-a-spreadsheet", True)
+    err = refused(ods)
+    assert err.code == "not-a-spreadsheet"
+    assert "OpenDocument" in render_issue(err.issue, "en")
+    assert "lembar kerja OpenDocument" in render_issue(err.issue, "id")
 
 
 def _bomb(path: Path, size: int) -> Path:
@@ -260,9 +264,11 @@ def test_many_files_go_on_after_bad_ones(
     )
     for issue in issues:
         assert issue.severity is Severity.ERROR
-        assert "\n" not in issue.message and issue.file not in issue.message
+        for lang in ("id", "en"):
+            message = render_issue(issue, lang)
+            assert "\n" not in message and issue.file not in message
 
-    report = check_files(paths, small_plan, lang="en")
+    report = check_files(paths, small_plan)
     refused_files = {i.file for i in report if i.code in {c for _, c in BAD_BYTES.values()}}
     assert refused_files == {str(p) for p in paths if p != small_forms["TU"]}
     assert any(i.file == str(small_forms["TU"]) for i in report)  # the good form was checked

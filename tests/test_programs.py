@@ -126,7 +126,7 @@ FORMULA_SHEETS = ("LKE", "Ringkasan")
 @pytest.fixture(scope="module")
 def recaps(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The demo's two recaps and roll-up, and the consolidation behind the first recap."""
-    from rkt_excel.consolidate import run_consolidation
+    from rkt_excel.collect import run_consolidation
     from rkt_excel.demo import DEMO_AS_OF, DEMO_HASIL, example_units_path, run_demo
     from rkt_excel.recap import write_recap
     from rkt_excel.units import load_units

@@ -14,13 +14,14 @@ import pytest
 from helpers import fill_form
 
 from rkt_excel import layout
+from rkt_excel.annotate import annotate, annotated_path
 from rkt_excel.generate import distribute_forms
-from rkt_excel.issues import Severity
+from rkt_excel.issues import Severity, render_issue
 from rkt_excel.read import read_form
 from rkt_excel.simulate import Formula
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
-from rkt_excel.validate import annotate, annotated_path, validate
+from rkt_excel.validate import validate
 
 I = layout.COMPONENT_SHEET_NAMES["I"]  # noqa: E741 - the component's own name
 III = layout.COMPONENT_SHEET_NAMES["III"]
@@ -132,11 +133,12 @@ def test_messages_are_one_line_without_location(
     small_plan: Plan, bad_form: Path, lang: str
 ) -> None:
     form = read_form(bad_form, small_plan)
-    report = validate(form, small_plan, as_of=AS_OF, units=UNITS[:1], lang=lang)
+    report = validate(form, small_plan, as_of=AS_OF, units=UNITS[:1])
     for issue in report:
-        assert issue.message and "\n" not in issue.message
-        assert issue.sheet not in issue.message and f" {issue.cell}" not in issue.message
-    words = " ".join(i.message for i in report)
+        message = render_issue(issue, lang)
+        assert message and "\n" not in message
+        assert issue.sheet not in message and f" {issue.cell}" not in message
+    words = " ".join(render_issue(i, lang) for i in report)
     assert ("is not" in words) == (lang == "en")
 
 

@@ -1,0 +1,440 @@
+"""The one catalogue of issue codes for returned forms, as plain data.
+
+Owns every code's severity, group, messages (Bahasa Indonesia and English, with ``{params}``
+placeholders filled from ``Issue.params``) and how to fix it. Importing this module registers
+nothing anywhere and does no I/O; docs/issues.md is generated from it by
+scripts/make_issue_docs.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad an issue is: an error blocks acceptance, a warning does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of the catalogue: the code's severity, group, messages and how to fix it."""
+
+    code: str
+    severity: Severity
+    group: str  # a key of GROUPS
+    id: str  # message in Bahasa Indonesia; may use {placeholders} filled from Issue.params
+    en: str  # the same in English
+    fix: str  # what to do, in English
+    fix_id: str  # what to do, in Bahasa Indonesia
+
+
+@dataclass(frozen=True)
+class Text:
+    """A parameter value that is itself words, in both languages (e.g. "a PDF document").
+
+    Issues keep their parameters language-neutral; a ``Text`` is rendered in the language of
+    whoever shows the issue.
+    """
+
+    id: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        """The words in ``lang`` ("en" for English, anything else Indonesian)."""
+        return self.en if lang == "en" else self.id
+
+    def __str__(self) -> str:
+        return self.id
+
+
+E, W = Severity.ERROR, Severity.WARNING
+_P, _R, _V = "preflight", "reading", "validation"
+
+# Group titles for docs/issues.md, in order.
+GROUPS: dict[str, str] = {
+    _P: "Pre-flight: the file cannot be read (reported instead of the file's rows)",
+    _R: "Reading: the form's structure and what was typed in each cell",
+    _V: "Validation: the rules over the values, the plan, the date and the units",
+}
+
+RULES: tuple[Rule, ...] = (
+    # --- pre-flight (FormError: the file is refused as a whole) -----------------------------
+    Rule(
+        "file-not-found",
+        E,
+        _P,
+        "Berkas tidak ditemukan atau tidak dapat dibuka ({reason}).",
+        "The file cannot be found or opened ({reason}).",
+        "Check the path and that no other program holds the file.",
+        "Periksa lokasi berkas dan pastikan berkas tidak sedang dibuka program lain.",
+    ),
+    Rule(
+        "empty-file",
+        E,
+        _P,
+        "Berkas kosong (0 byte).",
+        "The file is empty (0 bytes).",
+        "Ask the unit to send the form again (the copy is empty, often a failed download).",
+        "Kirim ulang formulir; salinan ini kosong (biasanya unduhan atau lampiran gagal).",
+    ),
+    Rule(
+        "not-a-spreadsheet",
+        E,
+        _P,
+        "Berkas ini bukan buku kerja Excel (.xlsx), melainkan {kind}.",
+        "The file is not an Excel workbook (.xlsx) but {kind}.",
+        "Fill the form sent by the secretariat in Excel and save it as Excel Workbook (.xlsx); "
+        "renaming another file to .xlsx does not convert it.",
+        "Isi formulir dari sekretariat di Excel lalu simpan sebagai Excel Workbook (.xlsx); "
+        "mengganti nama berkas lain menjadi .xlsx tidak mengubah formatnya.",
+    ),
+    Rule(
+        "legacy-xls",
+        E,
+        _P,
+        "Berkas ini berformat lama Excel 97-2003 (.xls).",
+        "The file is in the old Excel 97-2003 format (.xls).",
+        "Open it in Excel and Save As → Excel Workbook (*.xlsx).",
+        "Buka di Excel, lalu Simpan Sebagai (Save As) → Excel Workbook (*.xlsx).",
+    ),
+    Rule(
+        "encrypted",
+        E,
+        _P,
+        "Buku kerja dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca.",
+        "The workbook is password-protected (encrypted) and cannot be read.",
+        "Open it in Excel, File → Info → Protect Workbook → Encrypt with Password, clear the "
+        "password, save and send it again.",
+        "Buka di Excel, File → Info → Protect Workbook → Encrypt with Password, hapus kata "
+        "sandinya, simpan, lalu kirim ulang.",
+    ),
+    Rule(
+        "zip-bomb",
+        E,
+        _P,
+        "Isi berkas terlalu besar untuk sebuah formulir ({reason}); "
+        "demi keamanan berkas tidak dibuka.",
+        "The file's content is too large for a form ({reason}); it is not opened, for safety.",
+        "Ask for the original form. If the file is genuine, raise the limit "
+        "(read.Limits) and check again.",
+        "Kirim formulir asli dari sekretariat, bukan berkas lain.",
+    ),
+    Rule(
+        "xml-entities",
+        E,
+        _P,
+        "Berkas memuat deklarasi XML DOCTYPE/ENTITY (bagian {part}); demi keamanan berkas ditolak.",
+        "The file contains an XML DOCTYPE/ENTITY declaration (part {part}); refused for safety.",
+        "Excel never writes these: save the workbook again from Excel, or ask for the original.",
+        "Simpan ulang buku kerja dari Excel, atau kirim formulir asli.",
+    ),
+    Rule(
+        "sheet-too-large",
+        E,
+        _P,
+        "Bagian {part} memuat isian sampai sel {cell} ({cells} sel; batas {limit}); berkas tidak "
+        "dibuka.",
+        "Part {part} holds values up to cell {cell} ({cells} cells; the limit is {limit}); the "
+        "file is not opened.",
+        "Delete the stray values far below or right of the table (Ctrl+End shows the last cell), "
+        "save and send again.",
+        "Hapus isian nyasar jauh di bawah atau di kanan tabel (Ctrl+End menunjukkan sel terakhir), "
+        "simpan, lalu kirim ulang.",
+    ),
+    Rule(
+        "unreadable",
+        E,
+        _P,
+        "Berkas rusak atau tidak dapat dibaca sebagai .xlsx ({reason}).",
+        "The file is damaged or cannot be read as .xlsx ({reason}).",
+        "Open it in Excel (it may offer to repair it), save it as .xlsx and send it again.",
+        "Buka di Excel (Excel dapat menawarkan perbaikan), simpan sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
+        "not-our-form",
+        E,
+        _P,
+        "Buku kerja ini bukan formulir rkt_excel (tidak ada lembar metadata maupun kolom ID).",
+        "This workbook is not an rkt_excel form (no metadata sheet and no ID column).",
+        "Fill the form generated for the unit; do not copy the rows into another workbook.",
+        "Isi formulir yang dibagikan untuk unit Anda; jangan menyalin baris ke buku kerja lain.",
+    ),
+    Rule(
+        "template-mismatch",
+        E,
+        _P,
+        "Formulir ini dibuat dari rencana lain ({found}), bukan dari rencana {expected}.",
+        "This form was made from another plan ({found}), not from plan {expected}.",
+        "Check that the right plan was given; otherwise send the unit the form of this plan.",
+        "Gunakan formulir dari rencana yang sedang berjalan; minta formulir baru ke sekretariat.",
+    ),
+    Rule(
+        "template-version-mismatch",
+        E,
+        _P,
+        "Formulir ini dibuat dari versi {found} rencana {plan_id}, sedangkan versi yang diperiksa "
+        "{expected}.",
+        "This form was made from version {found} of plan {plan_id}; the plan checked is version "
+        "{expected}.",
+        "Validate against the version the form was made from, or send the unit a new form.",
+        "Minta formulir versi terbaru ke sekretariat dan salin isian ke formulir itu.",
+    ),
+    Rule(
+        "unsupported-format",
+        E,
+        _P,
+        "Format formulir {found} tidak dikenal oleh versi rkt_excel "
+        "ini (yang dikenal: {expected}).",
+        "Form format {found} is not known to this rkt_excel (it reads {expected}).",
+        "Upgrade rkt_excel to the version that generated the form.",
+        "Perbarui rkt_excel di komputer sekretariat.",
+    ),
+    # --- reading: structure and cell values -----------------------------------------------------
+    Rule(
+        "macros-ignored",
+        W,
+        _R,
+        "Berkas berisi makro (.xlsm); makro diabaikan dan tidak "
+        "dijalankan, hanya nilai yang dibaca.",
+        "The file contains macros (.xlsm); they are ignored and never run, only values are read.",
+        "Save the form as Excel Workbook (.xlsx) next time.",
+        "Lain kali simpan formulir sebagai Excel Workbook (.xlsx).",
+    ),
+    Rule(
+        "missing-meta",
+        W,
+        _R,
+        "Lembar metadata formulir tidak ditemukan; baris dikenali dari kolom ID saja.",
+        "The form's metadata sheet is missing; rows are found by the ID column only.",
+        "Fill the form as generated; do not copy its sheets into a new workbook.",
+        "Isi formulir apa adanya; jangan memindahkan lembar ke buku kerja baru.",
+    ),
+    Rule(
+        "missing-column",
+        E,
+        _R,
+        "Kolom {header} tidak ditemukan pada baris judul; isiannya tidak dapat dibaca.",
+        "Column {header} is missing from the header row; its values cannot be read.",
+        "Restore the column header as generated (do not rename or delete columns).",
+        "Kembalikan judul kolom seperti semula (jangan mengganti nama atau menghapus kolom).",
+    ),
+    Rule(
+        "missing-row",
+        E,
+        _R,
+        "Baris indikator {row_id} tidak ditemukan di formulir.",
+        "Indicator row {row_id} is not in the form.",
+        "The row was deleted or its ID changed: copy the row back from the original form.",
+        "Baris terhapus atau ID-nya berubah: salin kembali baris itu dari formulir asli.",
+    ),
+    Rule(
+        "unknown-row",
+        W,
+        _R,
+        "ID {row_id} tidak dikenal dalam rencana; baris ini diabaikan.",
+        "ID {row_id} is not in the plan; the row is ignored.",
+        "Do not edit the ID column; type values only in the rows of the plan.",
+        "Jangan mengubah kolom ID; isi nilai hanya pada baris indikator yang ada.",
+    ),
+    Rule(
+        "duplicate-row",
+        E,
+        _R,
+        "ID {row_id} muncul lebih dari sekali; hanya baris pertama yang dibaca.",
+        "ID {row_id} appears more than once; only the first row is read.",
+        "Keep one row per indicator; merge the values into it and delete the copy.",
+        "Satu baris per indikator: gabungkan isian ke satu baris dan hapus salinannya.",
+    ),
+    Rule(
+        "data-without-id",
+        W,
+        _R,
+        "Baris tanpa ID berisi isian; isian ini diabaikan.",
+        "A row without an ID holds values; they are ignored.",
+        "Type the values in the row of the indicator they belong to; do not insert rows.",
+        "Pindahkan isian ke baris indikator yang sesuai; jangan menyisipkan baris.",
+    ),
+    Rule(
+        "formula-in-input",
+        E,
+        _R,
+        "Sel isian berisi rumus ({formula}); isikan nilai, bukan rumus.",
+        "An input cell holds a formula ({formula}); type a value, not a formula.",
+        "Replace the formula by its value (Copy, then Paste Special → Values).",
+        "Ganti rumus dengan nilainya (Salin, lalu Tempel Spesial → Nilai).",
+    ),
+    Rule(
+        "invalid-option",
+        E,
+        _R,
+        "Nilai “{value}” tidak ada dalam daftar pilihan: {options}.",
+        "Value “{value}” is not in the list: {options}.",
+        "Choose a value from the cell's dropdown list.",
+        "Pilih nilai dari daftar pilihan (dropdown) pada sel.",
+    ),
+    Rule(
+        "not-a-number",
+        E,
+        _R,
+        "“{value}” bukan angka.",
+        "“{value}” is not a number.",
+        "Type a number only, e.g. 80 or 80,5 (no words or units).",
+        "Isikan angka saja, misalnya 80 atau 80,5 (tanpa kata atau satuan).",
+    ),
+    Rule(
+        "not-a-whole-number",
+        E,
+        _R,
+        "“{value}” bukan bilangan bulat.",
+        "“{value}” is not a whole number.",
+        "Type a whole number (a count), e.g. 12.",
+        "Isikan bilangan bulat (jumlah), misalnya 12.",
+    ),
+    Rule(
+        "out-of-range",
+        E,
+        _R,
+        "Nilai {value} di luar rentang {low} sampai {high}.",
+        "Value {value} is outside the range {low} to {high}.",
+        "Type a value within the range (Capaian is a percentage from 0 to 100).",
+        "Isikan nilai dalam rentang (Capaian adalah persen dari 0 sampai 100).",
+    ),
+    Rule(
+        "invalid-date",
+        E,
+        _R,
+        "“{value}” bukan tanggal yang dikenali.",
+        "“{value}” is not a date rkt_excel understands.",
+        "Type a date as 17/08/2019 or 17 Agustus 2019 (day first).",
+        "Isikan tanggal seperti 17/08/2019 atau 17 Agustus 2019 (hari lebih dulu).",
+    ),
+    Rule(
+        "nip-as-number",
+        E,
+        _R,
+        "NIP tersimpan sebagai angka ({value}); Excel sudah "
+        "membulatkannya sehingga digitnya hilang.",
+        "The NIP is stored as a number ({value}); Excel has rounded it and its digits are lost.",
+        "Format the cell as Text (or type an apostrophe first) and type the 18 digits again.",
+        "Ubah format sel menjadi Teks (atau awali dengan tanda petik "
+        "') lalu ketik ulang 18 digit NIP.",
+    ),
+    Rule(
+        "invalid-nip",
+        E,
+        _R,
+        "NIP “{value}” bukan {length} digit angka.",
+        "NIP “{value}” is not {length} digits.",
+        "Type the 18-digit NIP (spaces are allowed).",
+        "Isikan NIP 18 digit (boleh dengan spasi).",
+    ),
+    Rule(
+        "suspicious-nip",
+        W,
+        _R,
+        "NIP {value} tidak sesuai susunan NIP (tanggal lahir, bulan pengangkatan, jenis kelamin).",
+        "NIP {value} does not follow the NIP pattern (birth date, appointment month, sex digit).",
+        "Check the NIP against the SK or the employee card.",
+        "Periksa kembali NIP dengan SK atau kartu pegawai.",
+    ),
+    # --- validation: rules over values, the plan, the as-of date and the units ------------------
+    Rule(
+        "date-outside-year",
+        W,
+        _V,
+        "Tanggal {value} di luar tahun rencana {year}.",
+        "Date {value} is outside the plan year {year}.",
+        "Check the year of the date (the plan covers one year).",
+        "Periksa tahun pada tanggal (rencana berlaku satu tahun).",
+    ),
+    Rule(
+        "date-in-future",
+        E,
+        _V,
+        "Tanggal {value} sesudah tanggal pemeriksaan {as_of}.",
+        "Date {value} is after the as-of date {as_of}.",
+        "Type the date the work was actually done; a future date is not a realisation.",
+        "Isikan tanggal pelaksanaan yang sebenarnya; tanggal yang akan datang bukan realisasi.",
+    ),
+    Rule(
+        "selesai-without-evidence",
+        E,
+        _V,
+        "Status Selesai tetapi Bukti Dukung kosong.",
+        "Status is Selesai but Bukti Dukung is empty.",
+        "Give the evidence (a file name or link), or choose another status.",
+        "Isikan bukti dukung (nama berkas atau tautan), atau ubah status.",
+    ),
+    Rule(
+        "selesai-below-100",
+        W,
+        _V,
+        "Status Selesai tetapi Capaian {value}% (kurang dari 100).",
+        "Status is Selesai but Capaian is {value}% (below 100).",
+        "Set Capaian to 100, or choose Dalam Proses.",
+        "Isikan Capaian 100, atau ubah status menjadi Dalam Proses.",
+    ),
+    Rule(
+        "belum-above-0",
+        W,
+        _V,
+        "Status Belum tetapi Capaian {value}% (lebih dari 0).",
+        "Status is Belum but Capaian is {value}% (above 0).",
+        "Choose Dalam Proses, or clear Capaian.",
+        "Ubah status menjadi Dalam Proses, atau kosongkan Capaian.",
+    ),
+    Rule(
+        "missing-answer",
+        W,
+        _V,
+        "Status Selesai tetapi Jawaban LKE kosong.",
+        "Status is Selesai but Jawaban LKE is empty.",
+        "Choose the LKE answer the evidence supports.",
+        "Pilih jawaban LKE sesuai bukti dukung.",
+    ),
+    Rule(
+        "answer-without-question",
+        W,
+        _V,
+        "Jawaban LKE diisi untuk baris tanpa pertanyaan LKE; jawaban diabaikan.",
+        "Jawaban LKE is filled for a row with no LKE question; the answer is ignored.",
+        "Clear the cell: the row is not scored in the LKE.",
+        "Kosongkan sel ini: baris ini tidak dinilai dalam LKE.",
+    ),
+    Rule(
+        "plan-cell-changed",
+        W,
+        _V,
+        "Teks {label} berbeda dari rencana; yang dipakai teks rencana: “{expected}”.",
+        "The {label} text differs from the plan; the plan's text is used: “{expected}”.",
+        "Do not edit the plan's columns; write remarks in KETERANGAN / KENDALA.",
+        "Jangan mengubah kolom rencana; tulis catatan di KETERANGAN / KENDALA.",
+    ),
+    Rule(
+        "missing-identity",
+        E,
+        _V,
+        "{label} belum diisi.",
+        "{label} is empty.",
+        "Fill the Identitas sheet (name, NIP and date of filling).",
+        "Lengkapi lembar Identitas (nama, NIP dan tanggal pengisian).",
+    ),
+    Rule(
+        "unknown-unit",
+        E,
+        _V,
+        "Kode unit {unit_code} tidak ada dalam daftar unit.",
+        "Unit code {unit_code} is not in the units list.",
+        "Check the units file, or send the unit the form generated for it.",
+        "Gunakan formulir yang dibagikan untuk unit Anda.",
+    ),
+)
+
+CATALOGUE: dict[str, Rule] = {r.code: r for r in RULES}
+if len(CATALOGUE) != len(RULES):  # pragma: no cover - a typo caught at import, not at run time
+    raise ValueError("duplicate issue code in the catalogue")
+PREFLIGHT_CODES: frozenset[str] = frozenset(r.code for r in RULES if r.group == _P)

@@ -1,0 +1,283 @@
+"""Collecting the month's forms: find the input files, read them (in worker processes when asked),
+resolve the as-of date, validate each form, and load the hasil inputs.
+
+Owns input discovery (``expand_paths``), the parallel read (``collect_forms``), the two I/O
+shells over the pure stages (``check_files`` for validate, ``run_consolidation`` for
+consolidate) and ``load_hasil``. Reading is isolated per file: a file that cannot be read is a
+RejectedFile, never the end of the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rkt_excel.asof import resolve_as_of
+from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consolidate
+from rkt_excel.errors import FormError, HasilError
+from rkt_excel.form import FilledForm
+from rkt_excel.gc_control import gc_paused
+from rkt_excel.issues import Report
+from rkt_excel.lke import load_model
+from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
+from rkt_excel.template import Plan
+from rkt_excel.units import Unit
+from rkt_excel.validate import validate
+
+FORM_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+# --- input discovery ------------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to read: each file as given, each directory's forms (not recursive), sorted.
+
+    Skips Excel's lock files (``~$...``) and our own annotated copies (``*.periksa.xlsx``);
+    a file named twice is read once.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        found = (
+            sorted(
+                c
+                for c in p.iterdir()
+                if c.is_file()
+                and c.suffix.lower() in FORM_SUFFIXES
+                and not c.name.startswith("~$")
+                and not c.name.lower().endswith(".periksa.xlsx")
+            )
+            if p.is_dir()
+            else [p]
+        )
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 16), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+# --- reading, one file at a time or in worker processes ------------------------------------
+
+
+@dataclass
+class Collected:
+    """What reading the input files gave: the forms read and the files refused."""
+
+    forms: list[FilledForm] = field(default_factory=list)
+    rejected: list[RejectedFile] = field(default_factory=list)
+
+
+def read_one(path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS) -> FilledForm | RejectedFile:
+    """Read one file; a file that cannot be read becomes a RejectedFile (small, picklable)."""
+    with gc_paused():
+        try:
+            return read_form(path, plan, limits=limits)
+        except FormError as err:
+            return RejectedFile(path, _sha256(Path(path)), err.issue)
+
+
+_WORKER: tuple[Plan, Limits] | None = None
+
+
+def _init_worker(plan: Plan, limits: Limits) -> None:
+    global _WORKER
+    _WORKER = (plan, limits)
+
+
+def _read_in_worker(path: str) -> FilledForm | RejectedFile:
+    assert _WORKER is not None, "worker not initialised"
+    return read_one(path, *_WORKER)
+
+
+def _read_parallel(files: Sequence[str], plan: Plan, limits: Limits, jobs: int) -> Iterator[Any]:
+    """Results in completion order; at most two files in flight per worker."""
+    workers = max(1, min(jobs, len(files)))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(plan, limits)
+    ) as pool:
+        pending: set[Future[Any]] = set()
+        queue = iter(files)
+        for path in queue:
+            pending.add(pool.submit(_read_in_worker, path))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                yield fut.result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.add(pool.submit(_read_in_worker, nxt))
+
+
+@gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
+def collect_forms(
+    paths: Iterable[str | Path],
+    plan: Plan,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Collected:
+    """Read every input file (``expand_paths``); with ``jobs`` > 1 in that many processes.
+
+    Each worker returns only the small FilledForm (never a workbook), so what a file adds to
+    memory stays small (docs/BENCHMARKS.md). ``progress(done, total)`` after each file.
+    """
+    files = [str(p) for p in expand_paths(paths)]
+    total = len(files)
+    collected = Collected()
+    results: Iterable[FilledForm | RejectedFile] = (
+        (read_one(path, plan, limits) for path in files)
+        if jobs <= 1 or total <= 1
+        else _read_parallel(files, plan, limits, jobs)
+    )
+    for done, result in enumerate(results, start=1):
+        if isinstance(result, RejectedFile):
+            collected.rejected.append(result)
+        else:
+            collected.forms.append(result)
+        if progress is not None:
+            progress(done, total)
+    # Completion order differs between runs with workers: sort, so outputs are identical.
+    collected.forms.sort(key=lambda f: f.path)
+    collected.rejected.sort(key=lambda r: r.path)
+    return collected
+
+
+def _as_of(collected: Collected, plan: Plan, given: dt.date | None) -> dt.date:
+    return resolve_as_of(
+        plan.year,
+        given=given,
+        form_dates=(f.identity.tanggal_pengisian for f in collected.forms),
+    )
+
+
+# --- the shells over validate and consolidate -----------------------------------------------
+
+
+def check_files(
+    paths: Iterable[str | Path],
+    plan: Plan,
+    *,
+    as_of: dt.date | None = None,
+    units: Sequence[Unit] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Report:
+    """Read and validate many files into one report, in file order. A file that cannot be
+    read becomes its pre-flight Issue and the others are still checked. ``as_of`` defaults
+    as ``asof.resolve_as_of`` says, from these forms."""
+    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
+    when = _as_of(collected, plan, as_of)
+    found: list[tuple[str, Report]] = [
+        (form.path, validate(form, plan, as_of=when, units=units)) for form in collected.forms
+    ]
+    found += [(rej.path, Report([rej.issue])) for rej in collected.rejected]
+    report = Report()
+    for _, part in sorted(found, key=lambda pair: pair[0]):
+        report.extend(part.issues)
+    return report
+
+
+@gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
+def run_consolidation(
+    paths: Iterable[str | Path],
+    plan: Plan,
+    *,
+    units: Sequence[Unit] | None = None,
+    as_of: dt.date | None = None,
+    aggregate: Aggregate = "min",
+    hasil: Mapping[str, Any] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    lang: str = "id",
+) -> Consolidation:
+    """Read, validate and consolidate the forms in ``paths`` (files or directories).
+
+    Files that are not our forms are rejected (listed in the recap), never fatal. ``as_of``
+    defaults as ``asof.resolve_as_of`` says, the same for every form.
+    """
+    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
+    when = _as_of(collected, plan, as_of)
+    reports = {f.path: validate(f, plan, as_of=when, units=units) for f in collected.forms}
+    return consolidate(
+        collected.forms,
+        plan,
+        reports=reports,
+        rejected=collected.rejected,
+        units=units,
+        as_of=when,
+        aggregate=aggregate,
+        hasil=hasil,
+        lang=lang,
+    )
+
+
+# --- hasil inputs --------------------------------------------------------------------------
+
+
+def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
+    """Read the komponen hasil inputs from a YAML mapping of question id -> value.
+
+    Survey indices and percentages are numbers (``H.IPAK: 3.45``); an input with an answer
+    scale takes an option (``H.CAPAIAN: B`` in 90/2021). Every key must be a hasil input of the
+    plan's model (docs/scoring.md lists them).
+
+    Raises:
+        HasilError: the file cannot be read, or names an unknown id or a bad value.
+    """
+    name = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise HasilError(f"{name}: cannot read the hasil file: {err}") from err
+    if not isinstance(data, dict):
+        raise HasilError(f"{name}: expected a mapping like 'H.IPAK: 3.45'")
+    model = load_model(plan.regulation)
+    known = {q.id: q for q in model.questions.values() if q.kind == "hasil"}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        question = known.get(str(key))
+        if question is None:
+            raise HasilError(
+                f"{name}: {key!r} is not a hasil input of {model.id}; known: {', '.join(known)}"
+            )
+        if question.is_option:
+            if question.normalize(value) is None:
+                raise HasilError(f"{name}: {key}: {value!r} is not one of {question.options}")
+            out[question.id] = value
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise HasilError(f"{name}: {key}: {value!r} is not a number")
+        low = question.minimum if question.minimum is not None else 0.0
+        high = question.maximum
+        if value < low or (high is not None and value > high):
+            raise HasilError(f"{name}: {key}: {value} is outside {low}–{high}")
+        out[question.id] = float(value)
+    return out

@@ -1,0 +1,90 @@
+"""What the command line prints about results, as plain text lines in the user's language.
+
+Owns the rendering of a consolidation's summary, of failed WBK/WBBM minimums and of one
+issue as a console line. Every piece of a user's text that reaches the terminal is escaped
+here, so a cell cannot forge terminal output. No click, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rkt_excel.consolidate import Summary
+from rkt_excel.issues import Issue, render_issue
+from rkt_excel.score import PREDIKATS, Check
+from rkt_excel.texts import long_date, number, percent, text
+
+
+def _safe(value: str) -> str:
+    # Control characters (ESC sequences, CR, newlines, C1) shown as escapes: a cell cannot
+    # forge terminal output. Interim: safe_text gains the full version (bidi overrides too).
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in value)
+
+
+def issue_line(issue: Issue, lang: str = "id") -> str:
+    """One issue on one line: severity, where, code and message."""
+    severity = text(f"severity-{issue.severity}", lang)
+    where = _safe(issue.location)
+    return f"{severity:<10} {where}: [{issue.code}] {_safe(render_issue(issue, lang))}"
+
+
+def failed_lines(checks: Iterable[Check], lang: str = "id") -> list[str]:
+    """The failed minimums of the first predikat not reached (WBBM needs WBK first):
+    "Nilai total (pengungkit + hasil) 64,39 < 75,00"."""
+    found = list(checks)
+    out: list[str] = []
+    for predikat in PREDIKATS:
+        mine = [c for c in found if c.predikat == predikat and not c.passed]
+        if not mine:
+            continue
+        out.append(text("summary-failed", lang, predikat=predikat))
+        out += [
+            "  "
+            + text(
+                "failed-check",
+                lang,
+                name=c.name,
+                actual=number(c.actual, lang),
+                required=number(c.required, lang),
+            )
+            for c in mine
+        ]
+        break
+    return out
+
+
+def summary_lines(summary: Summary, failed: Sequence[Check] = (), lang: str = "id") -> list[str]:
+    """The headline of a consolidation: office and period, forms, issues, completion, the
+    estimated score and predikat, then the failed minimums (``failed``)."""
+    missing = ", ".join(summary.units_missing) or text("none", lang)
+    lines = [
+        text(
+            "summary-title",
+            lang,
+            office=_safe(summary.office),
+            period=summary.period,
+            as_of=long_date(summary.as_of, lang),
+        ),
+        "  "
+        + text(
+            "summary-forms",
+            lang,
+            accepted=summary.forms_accepted,
+            rejected=summary.forms_rejected,
+            superseded=summary.forms_superseded,
+            missing=_safe(missing),
+        ),
+        "  " + text("summary-issues", lang, errors=summary.errors, warnings=summary.warnings),
+        "  " + text("summary-completion", lang, completion=percent(summary.completion, lang)),
+        "  "
+        + text(
+            "summary-score",
+            lang,
+            total=number(summary.total, lang),
+            pengungkit=number(summary.pengungkit, lang),
+            hasil=number(summary.hasil, lang),
+            predikat=summary.predikat or text("predikat-none", lang),
+        ),
+    ]
+    lines += ["  " + line for line in failed_lines(failed, lang)]
+    return lines

@@ -1,0 +1,129 @@
+"""Words people read outside the workbooks, in Bahasa Indonesia and English.
+
+Owns the console texts (summaries, progress labels, errors of the CLI) by key, and the way
+numbers and dates are written in text for each language ("64,39" and "31 Agustus 2019" in
+Indonesian). Issue messages are in catalogue.py; the workbooks' prose is in guide.py. No I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from rkt_excel.schedule import MONTHS
+
+LANGS: tuple[str, ...] = ("id", "en")
+LANG_ENV = "RKT_LANG"  # the default language when --lang is not given
+
+_EN_MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def default_lang() -> str:
+    """The language when none is asked for: $RKT_LANG if it is "id" or "en", else "id"."""
+    found = os.environ.get(LANG_ENV, "").strip().lower()
+    return found if found in LANGS else "id"
+
+
+# key -> (Bahasa Indonesia, English); {placeholders} are filled by text().
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- errors and general -------------------------------------------------------------
+    "error": ("Galat", "Error"),
+    "wrote": ("Ditulis: {path}", "Wrote {path}"),
+    "line": ("baris {line}", "line {line}"),
+    "none": ("tidak ada", "none"),
+    "embedded-plan": ("rencana bawaan", "embedded default plan"),
+    # --- template -----------------------------------------------------------------------
+    "plan-ok": ("{name}: tidak ada masalah", "{name}: OK"),
+    "plan-problems": ("{count} masalah dalam {name}", "{count} problem(s) in {name}"),
+    "starter-written": (
+        "Ditulis: {path} ({rows} baris indikator untuk {regulation}, tahun {year})",
+        "Wrote {path}: {rows} indicator rows for {regulation}, {year}",
+    ),
+    # --- generate / distribute ------------------------------------------------------------
+    "workbook-written": (
+        "Ditulis: {path} ({components} komponen, {rows} baris indikator)",
+        "Wrote {path}: {components} components, {rows} indicator rows",
+    ),
+    "forms-written": ("{count} formulir ditulis ke {folder}", "Wrote {count} forms to {folder}"),
+    "units-read": ("{count} unit dibaca dari {path}", "{count} units read from {path}"),
+    # --- validate ----------------------------------------------------------------------------
+    "progress-reading": ("Membaca formulir", "Reading forms"),
+    "validate-summary": (
+        "{files} berkas: {errors} kesalahan, {warnings} peringatan",
+        "{files} file(s): {errors} error(s), {warnings} warning(s)",
+    ),
+    "severity-error": ("kesalahan", "error"),
+    "severity-warning": ("peringatan", "warning"),
+    "annotated": ("Salinan bertanda ditulis: {path}", "Wrote the annotated copy {path}"),
+    # --- consolidate ---------------------------------------------------------------------
+    "summary-title": ("{office} — {period} (per {as_of})", "{office} — {period} (as of {as_of})"),
+    "summary-forms": (
+        "formulir: {accepted} diterima, {rejected} ditolak, {superseded} digantikan; "
+        "unit belum mengirim: {missing}",
+        "forms: {accepted} accepted, {rejected} rejected, {superseded} superseded; "
+        "units missing: {missing}",
+    ),
+    "summary-issues": (
+        "masalah: {errors} kesalahan, {warnings} peringatan",
+        "issues: {errors} error(s), {warnings} warning(s)",
+    ),
+    "summary-completion": ("penyelesaian: {completion}", "completion: {completion}"),
+    "summary-score": (
+        "perkiraan nilai LKE: {total} (pengungkit {pengungkit}, hasil {hasil}); "
+        "predikat: {predikat}",
+        "estimated LKE score: {total} (pengungkit {pengungkit}, hasil {hasil}); "
+        "predikat: {predikat}",
+    ),
+    "predikat-none": ("belum memenuhi", "not reached"),
+    "summary-failed": ("belum memenuhi syarat {predikat}:", "short of {predikat}:"),
+    "failed-check": ("{name} {actual} < {required}", "{name} {actual} < {required}"),
+    # --- roll-up and demo --------------------------------------------------------------------
+    "rollup-written": (
+        "Ditulis: {path} ({count} kantor)",
+        "Wrote {path}: {count} office(s)",
+    ),
+    "rollup-none": ("tidak ada rekap yang dapat digabung", "no recap to roll up"),
+    "demo-workbook": (
+        "Ditulis: {path} (buku kerja RKT standar)",
+        "Wrote {path} (the standard RKT workbook)",
+    ),
+    "demo-forms": ("{count} formulir di {folder}", "{count} forms in {folder}"),
+    "demo-returned": ("{count} berkas kembali di {folder}", "{count} returned files in {folder}"),
+    "demo-rollup": ("Ditulis: {path} (rekap Kanwil)", "Wrote {path} (the Kanwil roll-up)"),
+}
+
+
+def text(key: str, lang: str = "id", **params: Any) -> str:
+    """The text for ``key`` in ``lang`` with ``params`` filled in."""
+    id_, en = TEXTS[key]
+    return (en if lang == "en" else id_).format(**params)
+
+
+def number(value: float | None, lang: str = "id", decimals: int = 2) -> str:
+    """A number as people write it: "1.234,56" in Indonesian, "1,234.56" in English; "-" for
+    no value."""
+    if value is None:
+        return "-"
+    shown = f"{value:,.{decimals}f}"
+    if lang == "en":
+        return shown
+    return shown.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def percent(value: float | None, lang: str = "id", decimals: int = 1) -> str:
+    """A percentage (0-100) as text: "64,4%"; "-" for no value."""
+    return "-" if value is None else f"{number(value, lang, decimals)}%"
+
+
+def month_name(month: int, lang: str = "id") -> str:
+    """The name of a month (1-12)."""
+    return (_EN_MONTHS if lang == "en" else MONTHS)[month - 1]
+
+
+def long_date(day: dt.date, lang: str = "id") -> str:
+    """A date written out: "31 Agustus 2019" / "31 August 2019"."""
+    return f"{day.day} {month_name(day.month, lang)} {day.year}"
