@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rkt_excel.issues import Issue
+from rkt_excel.normalize import is_empty
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Cell:
     @property
     def empty(self) -> bool:
         """True when nothing was typed."""
-        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+        return is_empty(self.raw)
 
 
 @dataclass(frozen=True)

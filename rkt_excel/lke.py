@@ -6,7 +6,6 @@ and never touches user files. Every number in the YAML carries its source (docs/
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -15,6 +14,7 @@ from typing import Any
 import yaml
 
 from rkt_excel.errors import ModelError
+from rkt_excel.normalize import SYNONYMS, is_empty, normalize_option, parse_number
 
 MODEL_IDS: tuple[str, ...] = ("permenpanrb-90-2021", "permenpanrb-52-2014")
 DEFAULT_MODEL = "permenpanrb-90-2021"
@@ -35,30 +35,6 @@ ANSWER_TYPE_LABELS: dict[str, str] = {
 }
 
 _SUM_TOLERANCE = 1e-6
-
-
-def parse_number(answer: object) -> float | None:
-    """A finite number from an int/float or a numeric text ("3,60" or "3.60"); else None."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, int | float):
-        number = float(answer)
-    elif isinstance(answer, str):
-        text = answer.strip().replace(" ", "")
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")  # Indonesian decimal comma: "3,60"
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    else:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def is_blank(answer: object) -> bool:
-    """True for "no answer": None or text that is empty after stripping."""
-    return answer is None or (isinstance(answer, str) and not answer.strip())
 
 
 @dataclass(frozen=True)
@@ -101,16 +77,13 @@ class Question:
 
     def normalize(self, answer: object) -> str | float | None:
         """The canonical answer ("A", "Ya", 3.6) or None when blank or not valid for the type."""
-        if is_blank(answer):
+        if is_empty(answer):
             return None
         if self.is_option:
-            if not isinstance(answer, str):
-                return None
-            wanted = answer.strip().casefold()
-            for option in self.options:
-                if option.casefold() == wanted:
-                    return option
-            return None
+            # The one option matcher of the project (case, spaces, "a." and documented
+            # synonyms), the same the reader applies to what units type.
+            found = normalize_option(answer, self.options, SYNONYMS.get(self.answer_type)).value
+            return found if isinstance(found, str) else None
         number = parse_number(answer)
         if number is None:
             return None
@@ -510,7 +483,5 @@ __all__ = [
     "SubArea",
     "Threshold",
     "available_models",
-    "is_blank",
     "load_model",
-    "parse_number",
 ]

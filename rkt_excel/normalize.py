@@ -1,7 +1,10 @@
-"""Stage 2 helper: turn what people type into values (options, percentages, dates, NIP, text).
+"""What people type, turned into values: options, numbers, percentages, dates, NIP, text.
 
-Pure functions over one raw cell value; no I/O. An invalid value gives ``value=None`` and the
-issue code that explains it (see rules.py); an empty cell gives ``value=None`` and no code.
+Owns, for the whole project, THE blank test (``is_empty``), THE number parser
+(``parse_number``) and THE option matcher (``normalize_option``): the reader, the validator
+and the scoring model (lke.Question) all use these. Pure functions over one raw value; no I/O.
+An invalid value gives ``value=None`` and the issue code that explains it (catalogue.py); an
+empty cell gives ``value=None`` and no code.
 """
 
 from __future__ import annotations
@@ -142,6 +145,7 @@ def normalize_status(raw: Any) -> Normalised:
 # --- numbers -----------------------------------------------------------------------------
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?$")
+_GROUPS_ONLY = re.compile(r"^[+-]?\d{1,3}([.,]\d{3})+$")  # "1.234.567": one mark, thousands
 
 
 def parse_number(raw: Any) -> float | None:
@@ -167,7 +171,7 @@ def parse_number(raw: Any) -> float | None:
             return None
         text = text.replace(thousands, "").replace(decimal, ".")
     elif text.count(",") > 1 or text.count(".") > 1:
-        if not _GROUPED.match(text):
+        if not _GROUPS_ONLY.match(text):  # "1.000.5" is no number, not 10005
             return None
         text = text.replace(",", "").replace(".", "")
     else:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rkt_excel.errors import ModelError
-from rkt_excel.lke import Item, LkeModel, Threshold, is_blank, load_model
+from rkt_excel.lke import Item, LkeModel, Threshold, load_model
+from rkt_excel.normalize import is_empty
 
 PREDIKATS: tuple[str, ...] = ("WBK", "WBBM")  # lowest first; WBBM requires WBK
 RULE_ALL = "all"  # a check that applies under either area rule
@@ -311,7 +312,7 @@ def score(
     invalid: dict[str, str] = {}
     for qid, raw in given.items():
         question = lke.question(qid)  # ModelError for an unknown id
-        if is_blank(raw):
+        if is_empty(raw):
             continue
         canonical = question.normalize(raw)
         if canonical is None:
