@@ -101,32 +101,19 @@ class Summary:
     minimums_failed: tuple[str, ...]  # ids of the failed WBK and WBBM checks ("WBK:area:I")
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {
-            "plan_id": self.plan_id,
-            "plan_version": self.plan_version,
-            "regulation": self.regulation,
-            "office": self.office,
-            "year": self.year,
-            "period": self.period,
-            "as_of": self.as_of.isoformat(),
-            "aggregate": self.aggregate,
-            "forms_accepted": self.forms_accepted,
-            "forms_rejected": self.forms_rejected,
-            "forms_superseded": self.forms_superseded,
-            "units_expected": self.units_expected,
-            "units_missing": list(self.units_missing),
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "completion": self.completion,
-            "completion_by_component": dict(self.completion_by_component),
-            "completion_by_unit": dict(self.completion_by_unit),
-            "pengungkit": self.pengungkit,
-            "hasil": self.hasil,
-            "total": self.total,
-            "predikat": self.predikat,
-            "minimums_failed": list(self.minimums_failed),
-        }
+        """A JSON-ready dict: every field, dates as ISO text, tuples as lists, mappings as
+        dicts (derived from the fields, so a new field needs no edit here)."""
+        return {f.name: _json_ready(getattr(self, f.name)) for f in fields(self)}
+
+
+def _json_ready(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
 
 
 @dataclass(frozen=True, eq=False)
