@@ -127,8 +127,13 @@ def _builder_sources() -> str:
 
     package = Path(rkt_excel.__file__).parent
     digest = hashlib.sha256()
-    names = ["generate.py", "simulate.py", "layout.py", "lke.py", "template.py", "units.py"]
-    for path in [*(package / n for n in names), *sorted((package / "data").glob("*.yaml"))]:
+    names = ["simulate.py", "layout.py", "guide.py", "lke.py", "template.py", "units.py"]
+    sources = [
+        *sorted((package / "generate").glob("*.py")),
+        *(package / n for n in names),
+        *sorted((package / "data").glob("*.yaml")),
+    ]
+    for path in (p for p in sources if p.exists()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

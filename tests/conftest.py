@@ -175,7 +175,7 @@ def make_small_plan() -> Plan:
 @pytest.fixture
 def fake_lke(monkeypatch: pytest.MonkeyPatch) -> FakeModel:
     """Make the writer use FAKE_LKE whatever the plan's regulation."""
-    import rkt_excel.generate as generate
+    import rkt_excel.generate.book as generate
 
     monkeypatch.setattr(generate, "load_model", lambda regulation: FAKE_LKE)
     return FAKE_LKE

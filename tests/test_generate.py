@@ -24,15 +24,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from rkt_excel import layout
 from rkt_excel.errors import UnitsError
-from rkt_excel.generate import (
-    COLUMN_HELP,
-    NO_ANSWER,
-    bullets,
-    distribute_forms,
-    form_id,
-    generate_workbook,
-    text_lines,
-)
+from rkt_excel.generate import bullets, distribute_forms, form_id, generate_workbook
+from rkt_excel.guide import COLUMN_HELP, NO_ANSWER
+from rkt_excel.layout import text_lines
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.xlsx_io import atomic_write

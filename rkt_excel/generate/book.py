@@ -1,0 +1,216 @@
+"""The standard RKT workbook and the unit forms, written with xlsxwriter.
+
+Owns ``generate_workbook``, ``distribute_forms`` and the ``Book`` that writes one workbook: its
+document properties, its metadata and the order of its sheets (each sheet is its own module:
+cover, guide_sheet, identity_sheet, component_sheet, hidden_sheets). Reads only the plan, the
+LKE model and the units; never reads a workbook and never looks at the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from rkt_excel import __version__, layout
+from rkt_excel.errors import UnitsError
+from rkt_excel.generate.component_sheet import write_component
+from rkt_excel.generate.cover import write_cover
+from rkt_excel.generate.formats import Formats
+from rkt_excel.generate.guide_sheet import write_guide
+from rkt_excel.generate.hidden_sheets import write_lists, write_meta
+from rkt_excel.generate.identity_sheet import write_identity
+from rkt_excel.generate.placed import PlacedRow, Question
+from rkt_excel.lke import load_model
+from rkt_excel.template import Plan
+from rkt_excel.units import Unit, assigned_rows, load_units, safe_filename
+from rkt_excel.xlsx_io import atomic_write
+
+WORKBOOK_OPTIONS: dict[str, Any] = {
+    # Plan text is data: "=..." must never become a formula, nor "http..." a live link.
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
+
+
+def form_id(plan_hash: str, unit_code: str = "") -> str:
+    """The form's stable id: the first 16 hex digits of sha256(plan hash + unit code)."""
+    return hashlib.sha256((plan_hash + unit_code).encode("utf-8")).hexdigest()[:16]
+
+
+def form_filename(unit: Unit) -> str:
+    """The checklist file name of a unit, e.g. ``form-TU.xlsx``."""
+    return f"form-{safe_filename(unit.code)}.xlsx"
+
+
+def metadata(plan: Plan, unit: Unit | None) -> dict[str, str]:
+    """The identity key/values (layout.META_KEYS) of a workbook (unit None) or a unit's form."""
+    values = {
+        "format": layout.FORM_FORMAT,
+        "kind": "form" if unit else "workbook",
+        "rkt_excel_version": __version__,
+        "plan_id": plan.id,
+        "plan_version": plan.version,
+        "plan_hash": plan.content_hash,
+        "regulation": plan.regulation,
+        "year": str(plan.year),
+        "form_id": form_id(plan.content_hash, unit.code if unit else ""),
+        "unit_code": unit.code if unit else "",
+        "unit_name": unit.name if unit else "",
+    }
+    return {key: values[key] for key in layout.META_KEYS}
+
+
+def generate_workbook(plan: Plan, path: str | Path, *, password: str | None = None) -> Path:
+    """Write the standard RKT workbook (every row, no Identitas sheet) and return its path.
+
+    ``password`` protects the sheets (weakly: Excel sheet passwords stop accidents, not people).
+    """
+    target = Path(path)
+    questions = _questions(plan)
+    with atomic_write(target) as tmp:
+        Book(plan, None, None, questions, password).write(tmp)
+    return target
+
+
+def distribute_forms(
+    plan: Plan,
+    units: Sequence[Unit] | str | Path,
+    out_dir: str | Path,
+    *,
+    password: str | None = None,
+) -> list[Path]:
+    """Write one checklist per unit (``form-<code>.xlsx``) into ``out_dir``; return the paths.
+
+    ``units`` is a list of Units or the path of a units file. Everything is checked before the
+    first file is written, so a bad units list writes nothing.
+
+    Raises:
+        UnitsError: every problem of the units (line numbers from the file; for a list of
+            Units, the 1-based position in the list).
+    """
+    unit_list = load_units(units, plan) if isinstance(units, str | Path) else list(units)
+    _check_units(plan, unit_list)
+    questions = _questions(plan)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for unit in unit_list:
+        target = out / form_filename(unit)
+        with atomic_write(target) as tmp:
+            rows = set(assigned_rows(plan, unit))
+            Book(plan, unit, rows, questions, password).write(tmp)
+        paths.append(target)
+    return paths
+
+
+def _check_units(plan: Plan, units: Sequence[Unit]) -> None:
+    """The checks load_units makes, for Units built in code."""
+    problems: list[tuple[int, str]] = []
+    components = {c.id for c in plan.components}
+    seen: dict[str, int] = {}
+    for n, unit in enumerate(units, start=1):
+        if not unit.code.strip() or not unit.name.strip():
+            problems.append((n, "kode and nama must not be empty"))
+        key = safe_filename(unit.code).casefold()
+        if key in seen:
+            problems.append((n, f"code {unit.code!r} gives the same file as unit {seen[key]}"))
+        seen.setdefault(key, n)
+        problems += [
+            (n, f"unknown component {c!r}") for c in unit.components if c not in components
+        ]
+        problems += [
+            (n, f"unknown indicator {i!r}") for i in unit.indicators if i not in plan.index
+        ]
+    if not units:
+        problems.append((0, "no units"))
+    if problems:
+        raise UnitsError(f"{len(problems)} problem(s) in the units", problems)
+
+
+def _questions(plan: Plan) -> dict[str, Question]:
+    """The LKE question of every row that has one (row id -> question)."""
+    linked = [ind for _, _, ind in plan.indicators() if ind.lke]
+    if not linked:
+        return {}
+    model = load_model(plan.regulation)
+    return {ind.id: model.question(ind.lke) for ind in linked if ind.lke}
+
+
+class Book:
+    """Writes one workbook: the standard RKT (unit None) or one unit's checklist."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        unit: Unit | None,
+        rows: set[str] | None,
+        questions: dict[str, Question],
+        password: str | None,
+    ) -> None:
+        self.plan = plan
+        self.unit = unit
+        self.rows = rows  # None: every row
+        self.questions = questions
+        self.password = password or ""
+        self.meta = metadata(plan, unit)
+        self.placed: list[PlacedRow] = []
+        self.wb: Any = None
+        self.f: Formats
+
+    # --- workbook --------------------------------------------------------------------------
+
+    def write(self, path: Path) -> None:
+        wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        self.wb = wb
+        self.f = Formats(wb)
+        self._properties()
+        write_cover(self, wb.add_worksheet(layout.SHEET_COVER))
+        write_guide(self, wb.add_worksheet(layout.SHEET_GUIDE))
+        if self.unit is not None:
+            write_identity(self, wb.add_worksheet(layout.SHEET_IDENTITY), self.unit)
+        for comp in self.plan.components:
+            picked = [
+                (sub, ind)
+                for sub in comp.subareas
+                for ind in sub.indicators
+                if self.rows is None or ind.id in self.rows
+            ]
+            if picked:  # a unit's form leaves out components it has no row in
+                name = layout.component_sheet_name(comp.id, comp.name)
+                write_component(self, wb.add_worksheet(name), comp, picked)
+        write_lists(self, wb.add_worksheet(layout.SHEET_LISTS))
+        write_meta(self, wb.add_worksheet(layout.SHEET_META))
+        wb.close()
+
+    def _properties(self) -> None:
+        plan, unit = self.plan, self.unit
+        subject = (
+            f"Lembar periksa {unit.name} ({unit.code})"
+            if unit
+            else "Rencana Kerja Tahunan Pembangunan Zona Integritas menuju WBK/WBBM"
+        )
+        self.wb.set_properties(
+            {
+                "title": f"{plan.title} Tahun {plan.year}",
+                "subject": subject,
+                "author": f"Tim Reformasi Birokrasi {plan.office.name}",
+                "company": plan.office.name,
+                "category": "Zona Integritas",
+                "keywords": "RKT, Zona Integritas, WBK, WBBM, Reformasi Birokrasi",
+                "comments": f"Dibuat dengan rkt_excel {__version__}; jangan ubah struktur berkas.",
+                # A fixed date from the plan, never the clock: same plan, same bytes.
+                "created": dt.datetime.combine(plan.created, dt.time()),
+            }
+        )
+        for key, value in self.meta.items():
+            self.wb.set_custom_property(layout.PROPERTY_PREFIX + key, value, "text")
+
+    def protect(self, ws: Any) -> None:
+        """Lock the sheet (with the workbook's password, if any); rows and columns stay
+        resizable so people can read long text."""
+        ws.protect(self.password, {"format_columns": True, "format_rows": True})

@@ -1,0 +1,94 @@
+"""The cover sheet (Sampul) of the standard workbook and the unit forms: office, title, year,
+legal basis, priority targets and the signatories, as printed on the RKT.
+
+Owns the Sampul sheet. Its words come from the plan (and the unit of a form).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rkt_excel.generate.formats import LINE_PT, page_setup
+from rkt_excel.layout import text_lines
+from rkt_excel.texts import long_date
+
+if TYPE_CHECKING:
+    from rkt_excel.generate.book import Book
+
+
+def write_cover(book: Book, ws: Any) -> None:
+    plan, f = book.plan, book.f
+    ws.hide_gridlines(2)
+    ws.set_column(0, 0, 6)
+    ws.set_column(1, 2, 48)
+    widths = (6.0, 48.0, 48.0)
+    page_setup(ws, book.plan.office.name, repeat_header=False)
+
+    r = 0
+    head = (plan.office.ministry, plan.office.region, plan.office.name, plan.document.number)
+    for text in head:
+        if text:
+            ws.merge_range(r, 0, r, 2, "", f.center_bold)
+            ws.write_string(r, 0, text, f.center_bold)
+            r += 1
+    r += 1
+    title = plan.document.title or f"{plan.title} Tahun {plan.year}"
+    ws.merge_range(r, 0, r, 2, "", f.title)
+    ws.write_string(r, 0, title, f.title)
+    ws.set_row(r, max(2, text_lines(title, sum(widths) * 0.8)) * 20.0)
+    r += 1
+    ws.merge_range(r, 0, r, 2, "", f.center_bold)
+    ws.write_string(r, 0, f"TAHUN {plan.year}", f.center_bold)
+    r += 1
+    if book.unit is not None:
+        line = f"LEMBAR PERIKSA UNIT KERJA: {book.unit.name} ({book.unit.code})"
+        ws.merge_range(r, 0, r, 2, "", f.center_bold)
+        ws.write_string(r, 0, line, f.center_bold)
+        r += 1
+    r += 1
+
+    if plan.legal_basis:
+        ws.write_string(r, 0, "DASAR HUKUM", f.bold)
+        r += 1
+        for i, text in enumerate(plan.legal_basis):
+            ws.write_string(r, 0, f"{chr(ord('a') + i % 26)}.", f.top)
+            ws.merge_range(r, 1, r, 2, "", f.wrap)
+            ws.write_string(r, 1, text, f.wrap)
+            ws.set_row(r, text_lines(text, widths[1] + widths[2]) * LINE_PT)
+            r += 1
+        r += 1
+
+    if plan.priority_targets:
+        ws.write_string(r, 0, "NO", f.header)
+        ws.merge_range(r, 1, r, 2, "", f.header)
+        ws.write_string(r, 1, "TARGET PRIORITAS", f.header)
+        r += 1
+        for i, text in enumerate(plan.priority_targets, start=1):
+            ws.write_number(r, 0, i, f.cell_center)
+            ws.merge_range(r, 1, r, 2, "", f.cell)
+            ws.write_string(r, 1, text, f.cell)
+            ws.set_row(r, text_lines(text, widths[1] + widths[2]) * LINE_PT)
+            r += 1
+        r += 1
+
+    if plan.signatories:
+        place = f"{plan.office.city}, " if plan.office.city else ""
+        ws.merge_range(r, 0, r, 2, "", f.center)
+        ws.write_string(r, 0, place + long_date(plan.created), f.center)
+        r += 1
+        ws.merge_range(r, 0, r, 2, "", f.center)
+        ws.write_string(r, 0, f"Tim Reformasi Birokrasi {plan.office.name}", f.center)
+        r += 2
+        # Two signatories side by side (columns B and C), as on the printed RKT.
+        for start in range(0, len(plan.signatories), 2):
+            pair = plan.signatories[start : start + 2]
+            for k, person in enumerate(pair):
+                col = 1 + k
+                ws.write_string(r, col, f"{person.role},", f.center)
+                if person.position:
+                    ws.write_string(r + 1, col, person.position, f.center)
+                ws.write_string(r + 5, col, person.name, f.signature)
+                if person.nip:
+                    ws.write_string(r + 6, col, f"NIP. {person.nip}", f.center)
+            r += 8
+    book.protect(ws)
