@@ -1,7 +1,7 @@
 """The standard RKT workbook and the unit forms, written with xlsxwriter.
 
-Owns ``generate_workbook``, ``distribute_forms`` and the ``Book`` that writes one workbook: its
-document properties, its metadata and the order of its sheets (each sheet is its own module:
+Owns ``generate_workbook``, ``distribute_forms`` and ``write_book``, which writes one workbook:
+its document properties, its metadata and the order of its sheets (each sheet is its own module:
 cover, guide_sheet, identity_sheet, component_sheet, hidden_sheets). Reads only the plan, the
 LKE model and the units; never reads a workbook and never looks at the clock.
 """
@@ -24,7 +24,7 @@ from rkt_excel.generate.formats import Formats
 from rkt_excel.generate.guide_sheet import write_guide
 from rkt_excel.generate.hidden_sheets import write_lists, write_meta
 from rkt_excel.generate.identity_sheet import write_identity
-from rkt_excel.generate.placed import PlacedRow, Question
+from rkt_excel.generate.state import Book, Question
 from rkt_excel.lke import load_model
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit, assigned_rows, load_units, safe_filename
@@ -73,7 +73,7 @@ def generate_workbook(plan: Plan, path: str | Path, *, password: str | None = No
     target = Path(path)
     questions = _questions(plan)
     with atomic_write(target) as tmp:
-        Book(plan, None, None, questions, password).write(tmp)
+        write_book(Book(plan, None, None, questions, password, metadata(plan, None)), tmp)
     return target
 
 
@@ -103,7 +103,7 @@ def distribute_forms(
         target = out / form_filename(unit)
         with atomic_write(target) as tmp:
             rows = set(assigned_rows(plan, unit))
-            Book(plan, unit, rows, questions, password).write(tmp)
+            write_book(Book(plan, unit, rows, questions, password, metadata(plan, unit)), tmp)
         paths.append(target)
     return paths
 
@@ -141,76 +141,50 @@ def _questions(plan: Plan) -> dict[str, Question]:
     return {ind.id: model.question(ind.lke) for ind in linked if ind.lke}
 
 
-class Book:
-    """Writes one workbook: the standard RKT (unit None) or one unit's checklist."""
+def write_book(book: Book, path: Path) -> None:
+    """Write the workbook of ``book`` to ``path``: every sheet, in order, then close it."""
+    wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+    book.wb = wb
+    book.f = Formats(wb)
+    _properties(book)
+    write_cover(book, wb.add_worksheet(layout.SHEET_COVER))
+    write_guide(book, wb.add_worksheet(layout.SHEET_GUIDE))
+    if book.unit is not None:
+        write_identity(book, wb.add_worksheet(layout.SHEET_IDENTITY), book.unit)
+    for comp in book.plan.components:
+        picked = [
+            (sub, ind)
+            for sub in comp.subareas
+            for ind in sub.indicators
+            if book.rows is None or ind.id in book.rows
+        ]
+        if picked:  # a unit's form leaves out components it has no row in
+            name = layout.component_sheet_name(comp.id, comp.name)
+            write_component(book, wb.add_worksheet(name), comp, picked)
+    write_lists(book, wb.add_worksheet(layout.SHEET_LISTS))
+    write_meta(book, wb.add_worksheet(layout.SHEET_META))
+    wb.close()
 
-    def __init__(
-        self,
-        plan: Plan,
-        unit: Unit | None,
-        rows: set[str] | None,
-        questions: dict[str, Question],
-        password: str | None,
-    ) -> None:
-        self.plan = plan
-        self.unit = unit
-        self.rows = rows  # None: every row
-        self.questions = questions
-        self.password = password or ""
-        self.meta = metadata(plan, unit)
-        self.placed: list[PlacedRow] = []
-        self.wb: Any = None
-        self.f: Formats
 
-    # --- workbook --------------------------------------------------------------------------
-
-    def write(self, path: Path) -> None:
-        wb = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
-        self.wb = wb
-        self.f = Formats(wb)
-        self._properties()
-        write_cover(self, wb.add_worksheet(layout.SHEET_COVER))
-        write_guide(self, wb.add_worksheet(layout.SHEET_GUIDE))
-        if self.unit is not None:
-            write_identity(self, wb.add_worksheet(layout.SHEET_IDENTITY), self.unit)
-        for comp in self.plan.components:
-            picked = [
-                (sub, ind)
-                for sub in comp.subareas
-                for ind in sub.indicators
-                if self.rows is None or ind.id in self.rows
-            ]
-            if picked:  # a unit's form leaves out components it has no row in
-                name = layout.component_sheet_name(comp.id, comp.name)
-                write_component(self, wb.add_worksheet(name), comp, picked)
-        write_lists(self, wb.add_worksheet(layout.SHEET_LISTS))
-        write_meta(self, wb.add_worksheet(layout.SHEET_META))
-        wb.close()
-
-    def _properties(self) -> None:
-        plan, unit = self.plan, self.unit
-        subject = (
-            f"Lembar periksa {unit.name} ({unit.code})"
-            if unit
-            else "Rencana Kerja Tahunan Pembangunan Zona Integritas menuju WBK/WBBM"
-        )
-        self.wb.set_properties(
-            {
-                "title": f"{plan.title} Tahun {plan.year}",
-                "subject": subject,
-                "author": f"Tim Reformasi Birokrasi {plan.office.name}",
-                "company": plan.office.name,
-                "category": "Zona Integritas",
-                "keywords": "RKT, Zona Integritas, WBK, WBBM, Reformasi Birokrasi",
-                "comments": f"Dibuat dengan rkt_excel {__version__}; jangan ubah struktur berkas.",
-                # A fixed date from the plan, never the clock: same plan, same bytes.
-                "created": dt.datetime.combine(plan.created, dt.time()),
-            }
-        )
-        for key, value in self.meta.items():
-            self.wb.set_custom_property(layout.PROPERTY_PREFIX + key, value, "text")
-
-    def protect(self, ws: Any) -> None:
-        """Lock the sheet (with the workbook's password, if any); rows and columns stay
-        resizable so people can read long text."""
-        ws.protect(self.password, {"format_columns": True, "format_rows": True})
+def _properties(book: Book) -> None:
+    plan, unit = book.plan, book.unit
+    subject = (
+        f"Lembar periksa {unit.name} ({unit.code})"
+        if unit
+        else "Rencana Kerja Tahunan Pembangunan Zona Integritas menuju WBK/WBBM"
+    )
+    book.wb.set_properties(
+        {
+            "title": f"{plan.title} Tahun {plan.year}",
+            "subject": subject,
+            "author": f"Tim Reformasi Birokrasi {plan.office.name}",
+            "company": plan.office.name,
+            "category": "Zona Integritas",
+            "keywords": "RKT, Zona Integritas, WBK, WBBM, Reformasi Birokrasi",
+            "comments": f"Dibuat dengan rkt_excel {__version__}; jangan ubah struktur berkas.",
+            # A fixed date from the plan, never the clock: same plan, same bytes.
+            "created": dt.datetime.combine(plan.created, dt.time()),
+        }
+    )
+    for key, value in book.meta.items():
+        book.wb.set_custom_property(layout.PROPERTY_PREFIX + key, value, "text")

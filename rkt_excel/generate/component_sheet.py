@@ -14,13 +14,13 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from rkt_excel import layout
 from rkt_excel.generate.formats import LINE_PT, MAX_ROW_PT, MIN_DATA_ROW_PT, page_setup
-from rkt_excel.generate.placed import PlacedRow, Question
+from rkt_excel.generate.state import PlacedRow, Question
 from rkt_excel.guide import COMPONENT_HINT, NO_ANSWER, answer_texts, validation_texts
 from rkt_excel.layout import text_lines
 from rkt_excel.template import Component, Indicator, SubArea
 
 if TYPE_CHECKING:
-    from rkt_excel.generate.book import Book
+    from rkt_excel.generate.state import Book
 
 
 def bullets(items: tuple[str, ...] | list[str]) -> str:

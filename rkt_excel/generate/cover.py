@@ -13,7 +13,7 @@ from rkt_excel.layout import text_lines
 from rkt_excel.texts import long_date
 
 if TYPE_CHECKING:
-    from rkt_excel.generate.book import Book
+    from rkt_excel.generate.state import Book
 
 
 def write_cover(book: Book, ws: Any) -> None:

@@ -12,7 +12,7 @@ from rkt_excel.guide import GUIDE_TITLE, guide_sections
 from rkt_excel.layout import text_lines
 
 if TYPE_CHECKING:
-    from rkt_excel.generate.book import Book
+    from rkt_excel.generate.state import Book
 
 
 def write_guide(book: Book, ws: Any) -> None:

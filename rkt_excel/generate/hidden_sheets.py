@@ -13,7 +13,7 @@ from xlsxwriter.utility import xl_col_to_name
 from rkt_excel import layout
 
 if TYPE_CHECKING:
-    from rkt_excel.generate.book import Book
+    from rkt_excel.generate.state import Book
 
 
 def write_lists(book: Book, ws: Any) -> None:

@@ -14,7 +14,7 @@ from rkt_excel.guide import IDENTITY_TITLE, identity_hints, identity_validation_
 from rkt_excel.units import Unit
 
 if TYPE_CHECKING:
-    from rkt_excel.generate.book import Book
+    from rkt_excel.generate.state import Book
 
 
 def write_identity(book: Book, ws: Any, unit: Unit) -> None:
