@@ -27,7 +27,7 @@ from test_consolidate import (
 
 from rkt_excel.consolidate import Consolidation, consolidate
 from rkt_excel.errors import RecapError
-from rkt_excel.lke_sheet import write_lke_sheet
+from rkt_excel.recap.lke_sheet import write_lke_sheet
 from rkt_excel.recap import (
     CSV_TABLES,
     SHEET_DATA,

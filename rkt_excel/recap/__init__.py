@@ -39,7 +39,7 @@ from rkt_excel.consolidate import (
 from rkt_excel.errors import RecapError
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS, text_lines
-from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
+from rkt_excel.recap.lke_sheet import LkeSheetInfo, write_lke_sheet
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.safe_text import plain_value as _plain
 from rkt_excel.score import PREDIKATS, RULE_AREA, Check
