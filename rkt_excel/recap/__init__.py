@@ -13,18 +13,14 @@ import csv
 import datetime as dt
 import json
 import math
-import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import xlsxwriter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from rkt_excel import __version__
 from rkt_excel.consolidate import (
@@ -34,20 +30,25 @@ from rkt_excel.consolidate import (
     SUPERSEDED,
     Consolidation,
     Evidence,
-    Summary,
 )
-from rkt_excel.errors import RecapError
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS, text_lines
+from rkt_excel.recap.datasheet import (
+    RECAP_FORMAT,
+    SHEET_DATA,
+    AreaScore,
+    RecapData,
+    area_minimums,
+    encode_consolidation,
+)
 from rkt_excel.recap.lke_sheet import LkeSheetInfo, write_lke_sheet
+from rkt_excel.recap.read import read_recap
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.safe_text import plain_value as _plain
-from rkt_excel.score import PREDIKATS, RULE_AREA, Check
+from rkt_excel.score import RULE_AREA, Check
 from rkt_excel.template import Plan
 from rkt_excel.units import assigned_rows
 from rkt_excel.xlsx_io import atomic_write
-
-RECAP_FORMAT = "rkt-recap/1"  # bump when _rkt_data changes in a way old readers cannot follow
 
 SHEET_SUMMARY = "Ringkasan"
 SHEET_ROWS = "Rekap Indikator"
@@ -55,7 +56,6 @@ SHEET_LATE = "Keterlambatan"
 SHEET_LKE = "LKE"
 SHEET_ISSUES = "Validasi"
 SHEET_SOURCES = "Sumber"
-SHEET_DATA = "_rkt_data"  # hidden: key in column A, value in column B (JSON for lists/dicts)
 SHEET_ROLLUP = "Rekap Kanwil"
 CHART_COL = 8  # Ringkasan: column I, right of the widest table (A:G)
 
@@ -423,7 +423,7 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
     sh.header(row, ("Area", "Bobot", "Nilai", "Minimal WBK", "Minimal WBBM"), (34, 40, 13, 13, 13))
     row += 1
     first_area = row
-    minimum = _area_minimums(c)
+    minimum = area_minimums(c)
     for area in c.model.areas:
         sh.put(row, 0, f"{area.id} {area.name}")
         sh.put(row, 1, area.weight, "score")
@@ -455,16 +455,6 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
     chart.set_title({"name": "Nilai per area dan batas minimalnya"})
     place(chart, 300)
     ws.activate()
-
-
-def _area_minimums(c: Consolidation) -> dict[tuple[str, str], float]:
-    """(predikat, area id) -> the required points, for models with a per-area minimum."""
-    areas = {a.id for a in c.model.areas}
-    return {
-        (check.predikat, check.target): check.required
-        for check in c.result.checks
-        if check.rule == RULE_AREA and check.target in areas
-    }
 
 
 ROW_LINE_PT = 12.0  # points per wrapped line of 9 pt Arial
@@ -637,44 +627,6 @@ SOURCE_COLUMNS: tuple[tuple[str, str, float], ...] = (
 )
 
 
-def _data_items(c: Consolidation) -> list[tuple[str, Any]]:
-    """The machine-readable key/values of _rkt_data (lists and dicts as JSON text)."""
-    s = c.summary
-    minimum = _area_minimums(c)
-    areas = [
-        {
-            "id": a.id,
-            "name": a.name,
-            "weight": a.weight,
-            "value": c.result.official.areas[a.id],
-            "min_wbk": minimum.get(("WBK", a.id)),
-            "min_wbbm": minimum.get(("WBBM", a.id)),
-        }
-        for a in c.model.areas
-    ]
-    failed = [
-        f"{ch.predikat}: {ch.name} ({ch.actual:.2f} < {ch.required:.2f})"
-        for p in PREDIKATS
-        for ch in c.result.failed(p)
-    ]
-    plain: dict[str, Any] = {
-        "format": RECAP_FORMAT,
-        "rkt_excel_version": __version__,
-        **{k: v for k, v in s.to_dict().items() if not isinstance(v, list | dict)},
-        "units_missing": s.units_missing,
-        "completion_by_component": dict(s.completion_by_component),
-        "completion_by_unit": dict(s.completion_by_unit),
-        "minimums_failed": s.minimums_failed,
-        "minimums_failed_text": failed,
-        "areas": areas,
-        "lke_completeness": c.result.completeness,
-    }
-    return [
-        (k, json.dumps(v, ensure_ascii=False) if isinstance(v, list | tuple | dict) else v)
-        for k, v in plain.items()
-    ]
-
-
 def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> Path:
     """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
 
@@ -717,7 +669,7 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
                 {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS},
             )
             _write_table(sources, c.sources, SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS})
-            for r, (key, value) in enumerate(_data_items(c)):
+            for r, (key, value) in enumerate(encode_consolidation(c)):
                 data.put(r, 0, key, "data")
                 data.put(r, 1, value, "data")
             data.ws.hide()
@@ -726,118 +678,7 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
     return target
 
 
-# --- read_recap / write_rollup -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AreaScore:
-    """One area's score in a recap, with its WBK/WBBM minimum when the model has one."""
-
-    id: str
-    name: str
-    weight: float
-    value: float
-    min_wbk: float | None = None
-    min_wbbm: float | None = None
-
-
-@dataclass(frozen=True)
-class RecapData(Summary):
-    """What the roll-up needs from one office's recap (read from its _rkt_data sheet): the
-    consolidation's Summary, plus where it was read from, the score per area and the failed
-    minimums in words."""
-
-    path: str
-    areas: tuple[AreaScore, ...]
-    minimums_failed_text: tuple[str, ...]
-
-
-def read_recap(path: str | Path) -> RecapData:
-    """Read the machine-readable part of a recap written by ``write_recap``.
-
-    Raises:
-        RecapError: the file is not such a recap (not an xlsx, no _rkt_data, another format).
-    """
-    p = Path(path)
-    try:
-        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as err:
-        raise RecapError(f"{p}: cannot open it as an xlsx recap ({err})") from err
-    try:
-        if SHEET_DATA not in wb.sheetnames:
-            raise RecapError(
-                f"{p}: not a recap written by 'rkt-excel consolidate' (no sheet {SHEET_DATA})"
-            )
-        raw: dict[str, Any] = {}
-        for key, value, *_ in wb[SHEET_DATA].iter_rows(min_col=1, max_col=2, values_only=True):
-            if isinstance(key, str) and key:
-                raw[key] = value
-    finally:
-        wb.close()
-    if raw.get("format") != RECAP_FORMAT:
-        raise RecapError(
-            f"{p}: recap format {raw.get('format')!r} is not {RECAP_FORMAT!r}; "
-            "write the recap again with this version of rkt-excel"
-        )
-    try:
-        return _recap_data(str(p), raw)
-    except (KeyError, TypeError, ValueError) as err:
-        raise RecapError(f"{p}: the recap's {SHEET_DATA} sheet is damaged ({err})") from err
-
-
-def _recap_data(path: str, raw: Mapping[str, Any]) -> RecapData:
-    def js(key: str) -> Any:
-        return json.loads(raw[key]) if raw.get(key) not in (None, "") else []
-
-    def num(key: str) -> float | None:
-        value = raw.get(key)
-        return None if value in (None, "") else float(value)
-
-    def integer(key: str) -> int:
-        return int(raw.get(key) or 0)
-
-    def text(key: str) -> str:
-        value = raw.get(key)
-        return "" if value is None else str(value)
-
-    return RecapData(
-        path=path,
-        plan_id=text("plan_id"),
-        plan_version=text("plan_version"),
-        regulation=text("regulation"),
-        office=text("office"),
-        year=integer("year"),
-        period=text("period"),
-        as_of=dt.date.fromisoformat(text("as_of")),
-        aggregate=text("aggregate"),
-        forms_accepted=integer("forms_accepted"),
-        forms_rejected=integer("forms_rejected"),
-        forms_superseded=integer("forms_superseded"),
-        units_expected=integer("units_expected"),
-        units_missing=tuple(js("units_missing")),
-        errors=integer("errors"),
-        warnings=integer("warnings"),
-        completion=num("completion"),
-        completion_by_component=js("completion_by_component") or {},
-        completion_by_unit=js("completion_by_unit") or {},
-        areas=tuple(
-            AreaScore(
-                str(a["id"]),
-                str(a["name"]),
-                float(a["weight"]),
-                float(a["value"]),
-                a.get("min_wbk"),
-                a.get("min_wbbm"),
-            )
-            for a in js("areas")
-        ),
-        pengungkit=num("pengungkit"),
-        hasil=num("hasil"),
-        total=num("total"),
-        predikat=text("predikat") or None,
-        minimums_failed=tuple(js("minimums_failed")),
-        minimums_failed_text=tuple(js("minimums_failed_text")),
-    )
+# --- write_rollup -------------------------------------------------------------------
 
 
 def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
