@@ -27,7 +27,6 @@ from test_consolidate import (
 
 from rkt_excel.consolidate import Consolidation, consolidate
 from rkt_excel.errors import RecapError
-from rkt_excel.recap.lke_sheet import write_lke_sheet
 from rkt_excel.recap import (
     CSV_TABLES,
     SHEET_DATA,
@@ -45,6 +44,7 @@ from rkt_excel.recap import (
     write_recap,
     write_rollup,
 )
+from rkt_excel.recap.lke_sheet import write_lke_sheet
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.template import Plan
 

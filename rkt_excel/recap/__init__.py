@@ -9,30 +9,30 @@ prefix); every file is written to a temporary name and renamed.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import json
-import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-import numpy as np
-import pandas as pd
 import xlsxwriter
 
 from rkt_excel import __version__
 from rkt_excel.consolidate import (
-    ACCEPTED,
     COMBINED_STATUSES,
-    REJECTED,
-    SUPERSEDED,
     Consolidation,
     Evidence,
 )
 from rkt_excel.gc_control import gc_paused
-from rkt_excel.layout import COLUMNS, INPUT_FIELDS, text_lines
+from rkt_excel.layout import text_lines
+from rkt_excel.recap.cells import (
+    MAX_STRING,
+    WORKBOOK_OPTIONS,
+    Sheet,
+    cell_text,
+    created,
+    formats,
+    is_missing,
+    pct,
+)
 from rkt_excel.recap.datasheet import (
     RECAP_FORMAT,
     SHEET_DATA,
@@ -41,10 +41,18 @@ from rkt_excel.recap.datasheet import (
     area_minimums,
     encode_consolidation,
 )
+from rkt_excel.recap.export import CSV_TABLES, export_csv
+from rkt_excel.recap.labels import (
+    AGGREGATE_LABELS,
+    FIELD_LABELS,
+    FILE_STATUS_LABELS,
+    SEVERITY_LABELS,
+    predikat_label,
+)
 from rkt_excel.recap.lke_sheet import LkeSheetInfo, write_lke_sheet
 from rkt_excel.recap.read import read_recap
-from rkt_excel.safe_text import csv_cell
-from rkt_excel.safe_text import plain_value as _plain
+from rkt_excel.recap.rollup import SHEET_ROLLUP, write_rollup
+from rkt_excel.safe_text import plain_value
 from rkt_excel.score import RULE_AREA, Check
 from rkt_excel.template import Plan
 from rkt_excel.units import assigned_rows
@@ -56,189 +64,7 @@ SHEET_LATE = "Keterlambatan"
 SHEET_LKE = "LKE"
 SHEET_ISSUES = "Validasi"
 SHEET_SOURCES = "Sumber"
-SHEET_ROLLUP = "Rekap Kanwil"
 CHART_COL = 8  # Ringkasan: column I, right of the widest table (A:G)
-
-WORKBOOK_OPTIONS: dict[str, Any] = {
-    # User text must never become a formula or a link by accident (see STYLE.md).
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-    "nan_inf_to_errors": False,
-    "remove_timezone": True,
-}
-MAX_STRING = 32_767  # Excel's limit for one cell
-MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
-MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
-LINK_SCHEMES = ("http", "https", "mailto")
-
-NOT_REACHED = "Belum memenuhi"
-FILE_STATUS_LABELS = {ACCEPTED: "Diterima", REJECTED: "Ditolak", SUPERSEDED: "Digantikan"}
-SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan"}
-AGGREGATE_LABELS = {
-    "min": "jawaban terlemah (min)",
-    "mean": "rata-rata nilai, dibulatkan ke pilihan terdekat (mean)",
-}
-FIELD_LABELS: dict[str, str] = {c.key: c.header for c in COLUMNS if c.key in INPUT_FIELDS}
-CSV_TABLES: tuple[str, ...] = (
-    "summary",
-    "rows",
-    "indicators",
-    "late",
-    "sources",
-    "issues",
-    "scores",
-)
-
-
-# --- cell values -------------------------------------------------------------------------------
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return not math.isfinite(float(value))
-    return False
-
-
-def _link_target(url: Any) -> str | None:
-    """``url`` when it is an http(s) or mailto link Excel can open; else None."""
-    if not isinstance(url, str):
-        return None
-    target = url.strip()
-    # Stripped, so a whitespace character inside splits it (str.split's whitespace is
-    # str.isspace's): the same test as any(ch.isspace() ...), in C.
-    if not target or len(target) > MAX_URL or len(target.split()) != 1:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme.lower() not in LINK_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return target
-
-
-def _text(value: Any) -> str:
-    """Text for a cell: dates as ISO, everything else str(); cut to Excel's limit."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)[:MAX_STRING]
-
-
-class _Sheet:
-    """A worksheet and the recap's formats; every write goes through ``put``."""
-
-    def __init__(self, ws: Any, fmt: Mapping[str, Any]) -> None:
-        self.ws = ws
-        self.fmt = fmt
-        self.links = 0
-        self.number_fmt = {k: fmt.get(f"{k}_number", v) for k, v in fmt.items()}
-
-    def put(self, row: int, col: int, value: Any, style: str = "text") -> None:
-        """Write one value by its Python type; NaN/None blank; text always with write_string."""
-        # Fast paths for the values of nearly every cell (exact str, None, int, float); the
-        # general path below gives the same result for them, only slower.
-        cls = value.__class__
-        if cls is str:
-            if value:
-                text = value if len(value) <= MAX_STRING else value[:MAX_STRING]
-                self.ws.write_string(row, col, text, self.fmt[style])
-            else:
-                self.ws.write_blank(row, col, None, self.fmt[style])
-            return
-        if value is None:
-            self.ws.write_blank(row, col, None, self.fmt[style])
-            return
-        if cls is int or (cls is float and math.isfinite(value)):
-            self.ws.write_number(row, col, value, self.number_fmt[style])
-            return
-        value = _plain(value)
-        fmt = self.fmt[style]
-        if value is None or (isinstance(value, str) and value == ""):
-            self.ws.write_blank(row, col, None, fmt)
-        elif isinstance(value, bool):
-            self.ws.write_string(row, col, "Ya" if value else "Tidak", fmt)
-        elif isinstance(value, int | float):
-            self.ws.write_number(row, col, value, self.fmt.get(f"{style}_number", fmt))
-        elif isinstance(value, dt.datetime | dt.date) and value.year >= 1900:
-            # Naive here: the workbook drops any timezone ("remove_timezone").
-            date_fmt = self.fmt.get(f"{style}_date", self.fmt["date"])
-            if isinstance(value, dt.datetime):
-                self.ws.write_datetime(row, col, value, date_fmt)
-            else:
-                self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
-        else:
-            self.ws.write_string(row, col, _text(value), fmt)
-
-    def link(self, row: int, col: int, shown: Any, target: str | None, style: str) -> None:
-        """A working hyperlink for http(s)/mailto targets; anything else as plain text."""
-        url = _link_target(target) or _link_target(shown)
-        if url is None or _is_missing(shown) or self.links >= MAX_LINKS:
-            self.put(row, col, shown, style)
-            return
-        self.links += 1
-        fmt = self.fmt["link"] if style == "text" else self.fmt[style]
-        self.ws.write_url(row, col, url, fmt, _text(shown))
-
-    def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
-        for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
-            self.ws.write_string(row, col, title, self.fmt["header"])
-            self.ws.set_column(col, col, width)
-
-    def print_as_table(self, header_row: int) -> None:
-        """Print a long table: A4 landscape, one page wide, the header on every page."""
-        self.ws.set_landscape()
-        self.ws.set_paper(9)  # A4
-        self.ws.fit_to_pages(1, 0)
-        self.ws.repeat_rows(header_row)
-        self.ws.set_footer("&L&A&RHalaman &P dari &N")
-
-
-def _formats(wb: Any) -> dict[str, Any]:
-    base = {"font_name": "Arial", "font_size": 9, "valign": "top", "text_wrap": True, "border": 1}
-    specs: dict[str, dict[str, Any]] = {
-        "title": {"font_name": "Arial", "bold": True, "font_size": 13},
-        "subtitle": {"font_name": "Arial", "italic": True, "font_size": 9},
-        "section": {"font_name": "Arial", "bold": True, "font_size": 10, "bg_color": "#DDEBF7"},
-        "label": {**base, "bold": True},
-        "header": {**base, "bold": True, "align": "center", "bg_color": "#D9E1F2"},
-        "text": base,
-        "text_number": base,  # General: a number shows as typed ("0.##" would print "100.")
-        "text_date": {**base, "num_format": "[$-421]d mmmm yyyy"},
-        "date": {**base, "num_format": "[$-421]d mmmm yyyy"},
-        "percent": {**base, "num_format": "0.0"},
-        "percent_number": {**base, "num_format": "0.0"},
-        "score": {**base, "num_format": "0.00"},
-        "score_number": {**base, "num_format": "0.00"},
-        "invalid": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
-        "invalid_number": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
-        "invalid_date": {
-            **base,
-            "bg_color": "#FFC7CE",
-            "font_color": "#9C0006",
-            "num_format": "[$-421]d mmmm yyyy",
-        },
-        "late": {**base, "bg_color": "#FCE4D6"},
-        "link": {**base, "font_color": "#0563C1", "underline": 1},
-        "data": {},
-        "data_number": {},
-    }
-    return {name: wb.add_format(spec) for name, spec in specs.items()}
-
-
-def _created(as_of: dt.date) -> dt.datetime:
-    # The document date comes from the as-of date, never the clock: same inputs, same bytes.
-    return dt.datetime.combine(as_of, dt.time(12, 0))
-
-
-def _predikat_label(predikat: str | None) -> str:
-    return predikat or NOT_REACHED
-
-
-def _pct(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
-
 
 # --- write_recap -------------------------------------------------------------------------------
 
@@ -249,7 +75,7 @@ def _evidence_text(evidence: Mapping[str, Sequence[Evidence]]) -> dict[str, str]
     for qid, items in evidence.items():
         lines = []
         for e in items:
-            parts = [_text(p) for p in (e.jawaban, e.bukti_dukung) if not _is_missing(p)]
+            parts = [cell_text(p) for p in (e.jawaban, e.bukti_dukung) if not is_missing(p)]
             if e.link and e.link not in parts:
                 parts.append(e.link)
             lines.append(f"{e.unit_code} ({e.row_id}): " + " — ".join(parts))
@@ -261,7 +87,7 @@ def _evidence_text(evidence: Mapping[str, Sequence[Evidence]]) -> dict[str, str]
     return out
 
 
-def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSheetInfo) -> None:
+def _write_summary(sh: Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSheetInfo) -> None:
     s = c.summary
     ws = sh.ws
     ws.set_column(0, 0, 34)
@@ -295,7 +121,7 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
         ("Daftar unit belum mengirim", missing or "-", "text"),
         ("Kesalahan (error)", s.errors, "text"),
         ("Peringatan (warning)", s.warnings, "text"),
-        ("Penyelesaian keseluruhan (%)", _pct(s.completion), "percent"),
+        ("Penyelesaian keseluruhan (%)", pct(s.completion), "percent"),
     ]
     row = 3
     for label, value, style in info:
@@ -318,11 +144,11 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
         row += 1
     sh.put(row, 0, "Perkiraan predikat", "label")
     ws.write_formula(
-        row, 1, "=" + lke.absolute(lke.predikat_cell), sh.fmt["label"], _predikat_label(s.predikat)
+        row, 1, "=" + lke.absolute(lke.predikat_cell), sh.fmt["label"], predikat_label(s.predikat)
     )
     row += 1
     sh.put(row, 0, "Kelengkapan jawaban LKE (%)", "label")
-    sh.put(row, 1, _pct(100 * result.completeness), "percent")
+    sh.put(row, 1, pct(100 * result.completeness), "percent")
     row += 2
 
     # The thresholds, WBK and WBBM side by side.
@@ -360,7 +186,7 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
         for col, status in enumerate(COMBINED_STATUSES, start=1):
             sh.put(row, col, int((part["combined_status"] == status).sum()))
         sh.put(
-            row, len(COMBINED_STATUSES) + 1, _pct(s.completion_by_component.get(comp.id)), "percent"
+            row, len(COMBINED_STATUSES) + 1, pct(s.completion_by_component.get(comp.id)), "percent"
         )
         row += 1
     last_comp = row - 1
@@ -396,7 +222,7 @@ def _write_summary(sh: _Sheet, wb: Any, c: Consolidation, plan: Plan, lke: LkeSh
         sh.put(row, 0, code)
         sh.put(row, 1, names.get(code, ""))
         sh.put(row, 2, "Belum mengirim" if code in missing_codes else "Diterima")
-        sh.put(row, 3, _pct(completion), "percent")
+        sh.put(row, 3, pct(completion), "percent")
         sh.put(row, 4, int(late_by_unit.get(code, 0)))
         row += 1
     if row > first_unit:
@@ -485,7 +311,7 @@ ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
 _LINK, _PERCENT, _LATE = 1, 2, 3  # how _write_rows writes a column (0: as typed)
 
 
-def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
+def _write_rows(sh: Sheet, c: Consolidation, plan: Plan) -> None:
     """One line per indicator x unit: what the unit typed, as typed; lines for the units that
     sent nothing; one line for an indicator nobody is assigned."""
     keys = [k for k, _, _ in ROW_COLUMNS]
@@ -518,7 +344,7 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
             k: ind[k] for k in ("component_id", "subarea", "row_id", "indicator", "target_waktu")
         }
         common.update(
-            combined_status=ind["combined_status"], completion=_pct(_plain(ind["completion"]))
+            combined_status=ind["combined_status"], completion=pct(plain_value(ind["completion"]))
         )
         lines: list[dict[str, Any]] = []
         for i in positions.get(ind["row_id"], ()):
@@ -558,30 +384,6 @@ def _write_rows(sh: _Sheet, c: Consolidation, plan: Plan) -> None:
             row += 1
     sh.ws.freeze_panes(1, 3)
     sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
-
-
-def _write_table(
-    sh: _Sheet,
-    df: pd.DataFrame,
-    columns: Sequence[tuple[str, str, float]],
-    labels: Mapping[str, Mapping[Any, str]] | None = None,
-) -> None:
-    """One header row, then one row per DataFrame row (text always as text)."""
-    sh.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
-    sh.print_as_table(0)
-    labels = labels or {}
-    # Column lists read once (as to_dict("records") would give them, without a dict per row).
-    data = [df[key].tolist() if key in df.columns else [None] * len(df) for key, _, _ in columns]
-    for n, (key, _, _) in enumerate(columns):
-        if key in labels:
-            names = labels[key]
-            data[n] = [names.get(v, v) for v in data[n]]
-    put = sh.put
-    for r, record in enumerate(zip(*data, strict=True), start=1):  # row by row
-        for col, value in enumerate(record):
-            put(r, col, value)
-    sh.ws.freeze_panes(1, 0)
-    sh.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
 
 
 LATE_COLUMNS: tuple[tuple[str, str, float], ...] = (
@@ -644,31 +446,30 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
                     "title": f"Rekap Zona Integritas {c.summary.office} {c.summary.period}",
                     "author": "rkt-excel",
                     "comments": f"{RECAP_FORMAT}; rkt-excel {__version__}",
-                    "created": _created(c.summary.as_of),
+                    "created": created(c.summary.as_of),
                 }
             )
-            fmt = _formats(wb)
-            summary = _Sheet(wb.add_worksheet(SHEET_SUMMARY), fmt)
-            rows = _Sheet(wb.add_worksheet(SHEET_ROWS), fmt)
-            late = _Sheet(wb.add_worksheet(SHEET_LATE), fmt)
+            fmt = formats(wb)
+            summary = Sheet(wb.add_worksheet(SHEET_SUMMARY), fmt)
+            rows = Sheet(wb.add_worksheet(SHEET_ROWS), fmt)
+            late = Sheet(wb.add_worksheet(SHEET_LATE), fmt)
             lke_ws = wb.add_worksheet(SHEET_LKE)
-            issues = _Sheet(wb.add_worksheet(SHEET_ISSUES), fmt)
-            sources = _Sheet(wb.add_worksheet(SHEET_SOURCES), fmt)
-            data = _Sheet(wb.add_worksheet(SHEET_DATA), fmt)
+            issues = Sheet(wb.add_worksheet(SHEET_ISSUES), fmt)
+            sources = Sheet(wb.add_worksheet(SHEET_SOURCES), fmt)
+            data = Sheet(wb.add_worksheet(SHEET_DATA), fmt)
 
             lke = write_lke_sheet(
                 wb, lke_ws, c.model, c.answers, c.result, evidence=_evidence_text(c.evidence)
             )
             _write_summary(summary, wb, c, plan, lke)
             _write_rows(rows, c, plan)
-            _write_table(late, c.late, LATE_COLUMNS)
-            _write_table(
-                issues,
+            late.table(c.late, LATE_COLUMNS)
+            issues.table(
                 c.issues,
                 ISSUE_COLUMNS,
                 {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS},
             )
-            _write_table(sources, c.sources, SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS})
+            sources.table(c.sources, SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS})
             for r, (key, value) in enumerate(encode_consolidation(c)):
                 data.put(r, 0, key, "data")
                 data.put(r, 1, value, "data")
@@ -678,160 +479,11 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
     return target
 
 
-# --- write_rollup -------------------------------------------------------------------
-
-
-def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
-    """Write the Kanwil roll-up: one row per office's recap, with charts; return the path."""
-    if not recaps:
-        raise ValueError("write_rollup needs at least one recap")
-    ordered = sorted(recaps, key=lambda r: (r.office, r.as_of, r.path))
-    area_ids: dict[str, str] = {}
-    for recap in ordered:
-        for area in recap.areas:
-            area_ids.setdefault(area.id, area.name)
-    columns: list[tuple[str, float]] = [
-        ("Kantor", 34),
-        ("Periode", 14),
-        ("Per Tanggal", 13),
-        ("Regulasi", 20),
-        ("Formulir Diterima", 10),
-        ("Formulir Ditolak", 10),
-        ("Unit Belum Mengirim", 12),
-        ("Kesalahan", 10),
-        ("Penyelesaian (%)", 12),
-        *((f"Area {aid} {name}", 13) for aid, name in area_ids.items()),
-        ("Pengungkit", 11),
-        ("Hasil", 11),
-        ("Total", 11),
-        ("Perkiraan Predikat", 14),
-        ("Syarat Belum Terpenuhi", 50),
-        ("File Rekap", 30),
-    ]
-    target = Path(path)
-    with atomic_write(target) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
-        try:
-            wb.set_properties(
-                {
-                    "title": "Rekap Zona Integritas Kanwil",
-                    "author": "rkt-excel",
-                    "comments": f"rkt-rollup/1; rkt-excel {__version__}",
-                    "created": _created(max(r.as_of for r in ordered)),
-                }
-            )
-            fmt = _formats(wb)
-            sh = _Sheet(wb.add_worksheet(SHEET_ROLLUP), fmt)
-            sh.ws.write_string(0, 0, "REKAPITULASI ZONA INTEGRITAS PER KANTOR", fmt["title"])
-            head = 2
-            sh.header(head, [t for t, _ in columns], [w for _, w in columns])
-            for r, recap in enumerate(ordered, start=head + 1):
-                by_area = {a.id: a.value for a in recap.areas}
-                values: list[tuple[Any, str]] = [
-                    (recap.office, "text"),
-                    (recap.period, "text"),
-                    (recap.as_of, "date"),
-                    (recap.regulation, "text"),
-                    (recap.forms_accepted, "text"),
-                    (recap.forms_rejected, "text"),
-                    (len(recap.units_missing), "text"),
-                    (recap.errors, "text"),
-                    (_pct(recap.completion), "percent"),
-                    *((by_area.get(aid), "score") for aid in area_ids),
-                    (recap.pengungkit, "score"),
-                    (recap.hasil, "score"),
-                    (recap.total, "score"),
-                    (_predikat_label(recap.predikat), "text"),
-                    ("; ".join(recap.minimums_failed_text) or "-", "text"),
-                    (recap.path, "text"),
-                ]
-                for col, (value, style) in enumerate(values):
-                    sh.put(r, col, value, style)
-            last = head + len(ordered)
-            sh.ws.freeze_panes(head + 1, 1)
-            col_of = {t: i for i, (t, _) in enumerate(columns)}
-            chart = wb.add_chart({"type": "column", "subtype": "stacked"})
-            for title, color in (("Pengungkit", "#5B9BD5"), ("Hasil", "#70AD47")):
-                chart.add_series(
-                    {
-                        "name": [SHEET_ROLLUP, head, col_of[title]],
-                        "categories": [SHEET_ROLLUP, head + 1, 0, last, 0],
-                        "values": [SHEET_ROLLUP, head + 1, col_of[title], last, col_of[title]],
-                        "fill": {"color": color},
-                    }
-                )
-            chart.set_title({"name": "Nilai LKE per kantor (pengungkit + hasil)"})
-            chart.set_y_axis({"min": 0, "max": 100})
-            chart.set_size({"width": 720, "height": 320})
-            sh.ws.insert_chart(last + 2, 0, chart)
-            chart = wb.add_chart({"type": "bar"})
-            pct_col = col_of["Penyelesaian (%)"]
-            chart.add_series(
-                {
-                    "name": [SHEET_ROLLUP, head, pct_col],
-                    "categories": [SHEET_ROLLUP, head + 1, 0, last, 0],
-                    "values": [SHEET_ROLLUP, head + 1, pct_col, last, pct_col],
-                    "fill": {"color": "#FFC000"},
-                }
-            )
-            chart.set_title({"name": "Penyelesaian rencana aksi per kantor (%)"})
-            chart.set_x_axis({"min": 0, "max": 100})
-            chart.set_y_axis({"reverse": True})
-            chart.set_legend({"none": True})
-            chart.set_size({"width": 720, "height": max(260, 24 * len(ordered) + 80)})
-            sh.ws.insert_chart(last + 19, 0, chart)
-        finally:
-            wb.close()
-    return target
-
-
-# --- export_csv ----------------------------------------------------------------------------------
-
-
-def _summary_frame(c: Consolidation) -> pd.DataFrame:
-    items = [
-        (k, json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
-        for k, v in c.summary.to_dict().items()
-    ]
-    return pd.DataFrame(items, columns=["key", "value"])
-
-
-def _write_csv(path: Path, df: pd.DataFrame) -> None:
-    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow([csv_cell(c) for c in df.columns])
-        for record in df.itertuples(index=False, name=None):
-            writer.writerow([csv_cell(v) for v in record])
-
-
-def export_csv(consolidation: Consolidation, out_dir: str | Path) -> list[Path]:
-    """Write the tidy tables as ``recap_<table>.csv`` (UTF-8 with BOM) in ``out_dir``.
-
-    Tables: summary (key/value), rows, indicators, late, sources, issues, scores. Cells are
-    injection-safe (see ``csv_cell``).
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    c = consolidation
-    frames: dict[str, pd.DataFrame] = {
-        "summary": _summary_frame(c),
-        "rows": c.rows,
-        "indicators": c.indicators,
-        "late": c.late,
-        "sources": c.sources,
-        "issues": c.issues,
-        "scores": c.scores,
-    }
-    paths: list[Path] = []
-    for name in CSV_TABLES:
-        path = out / f"recap_{name}.csv"
-        _write_csv(path, frames[name])
-        paths.append(path)
-    return paths
-
-
 __all__ = [
+    "CSV_TABLES",
     "RECAP_FORMAT",
+    "SHEET_ROLLUP",
+    "WORKBOOK_OPTIONS",
     "AreaScore",
     "RecapData",
     "export_csv",
