@@ -1,118 +1,69 @@
-"""Write the LKE scoring sheet (laid out like Lampiran III) into an xlsxwriter worksheet.
+"""The recap's LKE sheet: the LKE scoring sheet (laid out like Lampiran III) with live formulas.
 
-Stage: write (recap). Every Nilai, subtotal, total and threshold check is a live formula whose
-cached result is the value score() computed. User text is only ever written with write_string.
+Owns writing the sheet: ``write_lke_sheet``, usable on its own, into any xlsxwriter worksheet.
+Every Nilai, subtotal, total and threshold check is a live formula whose cached result
+is the value score() computed; the layout and formula text are ``lke_layout``'s. User text is
+only ever written with write_string. Computes no score itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name
 
 from rkt_excel.layout import ANSWER_LISTS
-from rkt_excel.lke import ANSWER_TYPE_LABELS, OPTION_TYPES, Item, LkeModel, Question
-from rkt_excel.score import RULE_ALL, RULE_AREA, RULE_HALF, Check, Scores
-
-# --- columns (0-based) -------------------------------------------------------------------------
-COL_KODE, COL_URAIAN, COL_BOBOT, COL_PENJELASAN, COL_PILIHAN = 0, 1, 2, 3, 4
-COL_JAWABAN, COL_NILAI, COL_PERSEN, COL_KETAT, COL_BUKTI = 5, 6, 7, 8, 9
-COL_LISTS = 12  # hidden: one dropdown list per answer type, from row 1
-HEADERS: tuple[tuple[str, float], ...] = (
-    ("Kode", 11),
-    ("Komponen / Pertanyaan", 60),
-    ("Bobot", 8),
-    ("Penjelasan", 50),
-    ("Pilihan Jawaban", 12),
-    ("Jawaban", 11),
-    ("Nilai", 9),
-    ("%", 9),
-    ("Nilai (kosong = 0)", 11),
-    ("Unit / Bukti Dukung", 45),
+from rkt_excel.lke import (
+    ANSWER_TYPE_LABELS,
+    OPTION_TYPES,
+    Area,
+    Half,
+    HasilComponent,
+    Item,
+    LkeModel,
+    Question,
+    SubArea,
 )
-TITLE_ROW, HEADER_ROW, FIRST_ROW = 0, 3, 4
-NOT_REACHED = "Belum memenuhi"  # the predikat cell when neither WBK nor WBBM is reached
-PASS, FAIL = "Ya", "Tidak"
-RULE_LABELS = {RULE_ALL: "semua", RULE_AREA: "per area", RULE_HALF: "per bagian"}
+from rkt_excel.recap.cells import BASE_FORMAT, HEADING_FORMATS
+from rkt_excel.recap.labels import NO, NOT_REACHED, RULE_LABELS, YES
+from rkt_excel.recap.lke_layout import (
+    COL_BOBOT,
+    COL_BUKTI,
+    COL_JAWABAN,
+    COL_KETAT,
+    COL_KODE,
+    COL_LISTS,
+    COL_NILAI,
+    COL_PENJELASAN,
+    COL_PERSEN,
+    COL_PILIHAN,
+    COL_URAIAN,
+    FIRST_ROW,
+    HEADER_ROW,
+    HEADERS,
+    TITLE_ROW,
+    LkeSheetInfo,
+    cell,
+    conversion_formula,
+    number,
+    ratio_formula,
+    roman,
+    string,
+    sum_of,
+)
+from rkt_excel.score import RULE_AREA, RULE_HALF, Check, Scores
+
 _LIST_TYPES = OPTION_TYPES
+Formulas = tuple[str, str]  # (Nilai, Nilai kosong = 0) of a subtotal row
 
 
-@dataclass(frozen=True)
-class LkeSheetInfo:
-    """Where things are on the written sheet (A1 cells without the sheet name).
-
-    ``value_cells`` and ``strict_cells`` are keyed by the level ids of Scores.levels() (item,
-    sub-area, "P.1", area "I", half "P", "pengungkit", hasil component, hasil input, "hasil",
-    "total"); ``check_cells`` by Check.id (the cell saying "Ya"/"Tidak").
-    """
-
-    sheet: str
-    answer_cells: dict[str, str]
-    value_cells: dict[str, str]
-    strict_cells: dict[str, str]
-    evidence_cells: dict[str, str]
-    check_cells: dict[str, str] = field(default_factory=dict)
-    predikat_cell: str = ""
-    predikat_by_half_cell: str = ""
-    failed_wbk_cell: str = ""
-    failed_wbbm_cell: str = ""
-
-    def absolute(self, cell: str) -> str:
-        """``cell`` as an absolute reference usable from another sheet: 'LKE'!$G$12."""
-        col = cell.rstrip("0123456789")
-        row = cell[len(col) :]
-        name = self.sheet.replace("'", "''")
-        return f"'{name}'!${col}${row}"
-
-
-def _str(text: str) -> str:
-    """A string literal for a formula."""
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _num(value: float) -> str:
-    return repr(float(value)).removesuffix(".0")
-
-
-def _cell(row: int, col: int) -> str:
-    return str(xl_rowcol_to_cell(row, col))
-
-
-def conversion_formula(answer_cell: str, question: Question, default: str = '""') -> str:
-    """Nested IF turning an option answer into its value; ``default`` when blank or invalid.
-
-    UPPER(TRIM()) so that the comparison is case-insensitive in every program (LibreOffice may
-    be set to case-sensitive comparisons).
-    """
-    key = f"UPPER(TRIM({answer_cell}))"
-    formula = default
-    for option, value in reversed(list(zip(question.options, question.values, strict=True))):
-        formula = f"IF({key}={_str(option.upper())},{_num(value)},{formula})"
-    return formula
-
-
-def ratio_formula(item: Item, cells: Mapping[str, str]) -> str:
-    """The ratio of a "%" item from its Jumlah cells (contiguous rows), "" until all are filled."""
-    first, last = cells[item.inputs[0]], cells[item.inputs[-1]]
-    filled = f'COUNTIF({first}:{last},">=0")={len(item.inputs)}'
-    if item.rule == "decrease":
-        prev, cur = cells[item.previous], cells[item.current]
-        value = f"IF(AND({prev}=0,{cur}=0),1,IF({prev}=0,0,MAX(0,({prev}-{cur})/{prev})))"
-    else:
-        den = "SUM(" + ",".join(cells[q] for q in item.denominator) + ")"
-        num = "SUM(" + ",".join(cells[q] for q in item.numerator) + ")"
-        value = f"IF({den}=0,0,MIN(1,{num}/{den}))"
-    return f'IF({filled},{value},"")'
-
-
-def _formats(workbook: Any, overrides: Mapping[str, Any] | None) -> dict[str, Any]:
-    base = {"font_name": "Arial", "font_size": 9, "valign": "top", "border": 1, "text_wrap": True}
+def lke_formats(workbook: Any, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The named formats of the LKE sheet, added to ``workbook``; ``overrides`` replace some."""
+    base = BASE_FORMAT
     specs: dict[str, dict[str, Any]] = {
-        "title": {"bold": True, "font_size": 13, "font_name": "Arial"},
-        "subtitle": {"italic": True, "font_size": 9, "font_name": "Arial"},
-        "header": {**base, "bold": True, "align": "center", "bg_color": "#D9E1F2"},
+        **HEADING_FORMATS,
         "level1": {**base, "bold": True, "bg_color": "#BDD7EE"},
         "level2": {**base, "bold": True, "bg_color": "#DDEBF7"},
         "level3": {**base, "bold": True},
@@ -130,43 +81,35 @@ def _formats(workbook: Any, overrides: Mapping[str, Any] | None) -> dict[str, An
         "total": {**base, "bold": True, "bg_color": "#FCE4D6", "num_format": "0.00"},
         "total_text": {**base, "bold": True, "bg_color": "#FCE4D6"},
     }
-    formats = {name: workbook.add_format(spec) for name, spec in specs.items()}
-    formats.update(overrides or {})
-    return formats
+    made = {name: workbook.add_format(spec) for name, spec in specs.items()}
+    made.update(overrides or {})
+    return made
 
 
+@dataclass(eq=False)
 class _Writer:
     """Row-by-row writer; keeps the addresses the formulas and LkeSheetInfo need."""
 
-    def __init__(
-        self,
-        workbook: Any,
-        worksheet: Any,
-        model: LkeModel,
-        answers: Mapping[str, object],
-        scores: Scores,
-        evidence: Mapping[str, str],
-        formats: dict[str, Any],
-    ) -> None:
-        self.ws = worksheet
-        self.model = model
-        self.answers = answers
-        self.scores = scores
-        self.evidence = evidence
-        self.f = formats
-        self.row = FIRST_ROW
-        self.answer_cells: dict[str, str] = {}
-        self.value_cells: dict[str, str] = {}
-        self.strict_cells: dict[str, str] = {}
-        self.evidence_cells: dict[str, str] = {}
-        self.list_ranges: dict[str, str] = {}
+    ws: Any
+    model: LkeModel
+    answers: Mapping[str, object]
+    scores: Scores
+    evidence: Mapping[str, str]
+    f: dict[str, Any]  # the named formats
+    row: int = FIRST_ROW
+    # A1 cells by question, level or item id; dropdown sources by answer type.
+    answer_cells: dict[str, str] = field(default_factory=dict)
+    value_cells: dict[str, str] = field(default_factory=dict)
+    strict_cells: dict[str, str] = field(default_factory=dict)
+    evidence_cells: dict[str, str] = field(default_factory=dict)
+    list_ranges: dict[str, str] = field(default_factory=dict)
 
     # --- small helpers ---------------------------------------------------------------------
     def formula(self, col: int, formula: str, fmt: Any, value: float | str | None) -> str:
         # xlsxwriter caches 0 as a formula's result unless a value is given: give score()'s.
         cached: float | str = "" if value is None else value
         self.ws.write_formula(self.row, col, "=" + formula, fmt, cached)
-        return _cell(self.row, col)
+        return cell(self.row, col)
 
     def text(self, col: int, value: str, fmt: Any) -> None:
         self.ws.write_string(self.row, col, value, fmt)
@@ -176,22 +119,22 @@ class _Writer:
             self.ws.write_blank(self.row, col, None, fmt)
 
     def evidence_cell(self, key: str, fmt: Any) -> None:
-        cell = _cell(self.row, COL_BUKTI)
+        at = cell(self.row, COL_BUKTI)
         if key in self.evidence:
             self.ws.write_string(self.row, COL_BUKTI, str(self.evidence[key]), fmt)
         else:
             self.ws.write_blank(self.row, COL_BUKTI, None, fmt)
-        self.evidence_cells[key] = cell
+        self.evidence_cells[key] = at
+
+    def sums(self, keys: Sequence[str]) -> Formulas:
+        """SUM of the Nilai cells and SUM of the strict cells of ``keys``."""
+        return (
+            sum_of(self.value_cells[k] for k in keys),
+            sum_of(self.strict_cells[k] for k in keys),
+        )
 
     def subtotal(
-        self,
-        key: str,
-        label: str,
-        name: str,
-        weight: float,
-        value_formula: str,
-        strict_formula: str,
-        style: str,
+        self, key: str, label: str, name: str, weight: float, style: str, formulas: Formulas
     ) -> None:
         """A hierarchy row: Kode, Uraian, Bobot, Nilai, %, Nilai (kosong = 0)."""
         off = self.scores.official.value(key)
@@ -201,13 +144,33 @@ class _Writer:
         self.text(COL_KODE, key, fmt)
         self.text(COL_URAIAN, f"{label} {name}".strip(), fmt)
         self.ws.write_number(self.row, COL_BOBOT, weight, self.f["weight_bold"])
-        bobot = _cell(self.row, COL_BOBOT)
-        nilai = self.formula(COL_NILAI, value_formula, self.f["value_bold"], off)
+        bobot = cell(self.row, COL_BOBOT)
+        nilai = self.formula(COL_NILAI, formulas[0], self.f["value_bold"], off)
         self.formula(COL_PERSEN, f"{nilai}/{bobot}", self.f["percent"], off / weight)
-        ketat = self.formula(COL_KETAT, strict_formula, self.f["value_bold"], strict)
+        ketat = self.formula(COL_KETAT, formulas[1], self.f["value_bold"], strict)
         self.value_cells[key] = nilai
         self.strict_cells[key] = ketat
         self.row += 1
+
+    def total_over(
+        self,
+        key: str,
+        label: str,
+        name: str,
+        weight: float,
+        style: str,
+        children: Callable[[], Sequence[str]],
+        formulas: Callable[[Sequence[str]], Formulas] | None = None,
+    ) -> str:
+        """A subtotal row above the rows ``children`` writes (it returns their keys); by
+        default the row sums their cells. Returns ``key``."""
+        top = self.row
+        self.row += 1
+        keys = children()
+        after, self.row = self.row, top
+        self.subtotal(key, label, name, weight, style, (formulas or self.sums)(keys))
+        self.row = after
+        return key
 
     def answer(self, question: Question) -> str:
         """Write the Jawaban input cell of a question, with its validation; return its cell."""
@@ -249,9 +212,9 @@ class _Writer:
                 f"{question.maximum or 0:g}.",
             }
         self.ws.data_validation(self.row, COL_JAWABAN, self.row, COL_JAWABAN, validation)
-        cell = _cell(self.row, COL_JAWABAN)
-        self.answer_cells[question.id] = cell
-        return cell
+        at = cell(self.row, COL_JAWABAN)
+        self.answer_cells[question.id] = at
+        return at
 
     # --- sections ----------------------------------------------------------------------------
     def lists(self) -> None:
@@ -279,7 +242,7 @@ class _Writer:
             self.ws.set_column(col, col, width)
         self.ws.freeze_panes(HEADER_ROW + 1, 2)
 
-    def item_rows(self, item: Item) -> None:
+    def item_rows(self, item: Item) -> str:
         value = self.scores.items[item.id]
         fmt = self.f["text"]
         self.blank_row(fmt)
@@ -290,13 +253,13 @@ class _Writer:
         self.evidence_cell(item.id, fmt)
         if not item.is_ratio:
             question = self.model.questions[item.id]
-            cell = self.answer(question)
+            answer = self.answer(question)
             nilai = self.formula(
-                COL_NILAI, conversion_formula(cell, question), self.f["value"], value
+                COL_NILAI, conversion_formula(answer, question), self.f["value"], value
             )
             self.value_cells[item.id] = nilai
             self.row += 1
-            return
+            return item.id
         # A ratio item: its Jumlah rows follow; the ratio is computed in its Jawaban cell as in
         # the official sheet, once the addresses of those rows are known.
         item_row = self.row
@@ -320,182 +283,115 @@ class _Writer:
         nilai = self.formula(COL_NILAI, f'IF(ISNUMBER({ratio}),{ratio},"")', self.f["value"], value)
         self.value_cells[item.id] = nilai
         self.row = after
+        return item.id
 
-    def sub_area_rows(self, sub_id: str) -> None:
-        sub = next(s for s in self.model.sub_areas if s.id == sub_id)
-        header_row = self.row
-        self.row += 1
-        for item_id in sub.items:
-            self.item_rows(self.model.items[item_id])
-        after = self.row
-        self.row = header_row
-        cells = ",".join(self.value_cells[i] for i in sub.items)
-        bobot = _cell(self.row, COL_BOBOT)
-        self.subtotal(
+    def sub_area_rows(self, sub: SubArea) -> str:
+        def averages(items: Sequence[str]) -> Formulas:
+            # Blank answers are left out of the official average; the strict one counts them 0.
+            cells = ",".join(self.value_cells[i] for i in items)
+            bobot = cell(self.row, COL_BOBOT)
+            return (
+                f"IFERROR(AVERAGE({cells})*{bobot},0)",
+                f"SUM({cells})/{len(items)}*{bobot}",
+            )
+
+        return self.total_over(
             sub.id,
             f"{sub.label}.",
             sub.name,
             sub.weight,
-            f"IFERROR(AVERAGE({cells})*{bobot},0)",
-            f"SUM({cells})/{len(sub.items)}*{bobot}",
             "level3",
+            lambda: [self.item_rows(self.model.items[i]) for i in sub.items],
+            averages,
         )
-        self.row = after
+
+    def area_rows(self, area: Area, half: Half | None) -> str:
+        """An area (of one half, when the model has halves) above its sub-areas."""
+        model = self.model
+        subs = model.sub_areas_of(area.id, None if half is None else half.id)
+        if half is None:
+            key, label, weight, style = area.id, f"{area.id}.", area.weight, "level1"
+        else:
+            key, label = f"{half.id}.{area.number}", f"{area.number}."
+            weight, style = model.area_half_weight(area.id, half.id), "level2"
+        return self.total_over(
+            key, label, area.name.upper(), weight, style,
+            lambda: [self.sub_area_rows(s) for s in subs],
+        )  # fmt: skip
+
+    def half_rows(self, n: int, half: Half) -> str:
+        """Pemenuhan or Reform above its areas."""
+        return self.total_over(
+            half.id, f"{roman(n)}.", half.name.upper(), half.weight, "level1",
+            lambda: [self.area_rows(area, half) for area in self.model.areas],
+        )  # fmt: skip
 
     def pengungkit(self) -> None:
         model = self.model
-        top_row = self.row
-        self.row += 1
-        children: list[str] = []
-        if model.halves:
-            for h_index, half in enumerate(model.halves, start=1):
-                half_row = self.row
-                self.row += 1
-                area_keys = []
-                for area in model.areas:
-                    key = f"{half.id}.{area.number}"
-                    area_row = self.row
-                    self.row += 1
-                    subs = model.sub_areas_of(area.id, half.id)
-                    for sub in subs:
-                        self.sub_area_rows(sub.id)
-                    after = self.row
-                    self.row = area_row
-                    self.subtotal(
-                        key,
-                        f"{area.number}.",
-                        area.name.upper(),
-                        model.area_half_weight(area.id, half.id),
-                        "SUM(" + ",".join(self.value_cells[s.id] for s in subs) + ")",
-                        "SUM(" + ",".join(self.strict_cells[s.id] for s in subs) + ")",
-                        "level2",
-                    )
-                    self.row = after
-                    area_keys.append(key)
-                after = self.row
-                self.row = half_row
-                self.subtotal(
-                    half.id,
-                    f"{_roman(h_index)}.",
-                    half.name.upper(),
-                    half.weight,
-                    "SUM(" + ",".join(self.value_cells[k] for k in area_keys) + ")",
-                    "SUM(" + ",".join(self.strict_cells[k] for k in area_keys) + ")",
-                    "level1",
-                )
-                self.row = after
-                children.append(half.id)
-        else:
-            for area in model.areas:
-                area_row = self.row
-                self.row += 1
-                subs = model.sub_areas_of(area.id)
-                for sub in subs:
-                    self.sub_area_rows(sub.id)
-                after = self.row
-                self.row = area_row
-                self.subtotal(
-                    area.id,
-                    f"{area.id}.",
-                    area.name.upper(),
-                    area.weight,
-                    "SUM(" + ",".join(self.value_cells[s.id] for s in subs) + ")",
-                    "SUM(" + ",".join(self.strict_cells[s.id] for s in subs) + ")",
-                    "level1",
-                )
-                self.row = after
-                children.append(area.id)
-        after = self.row
-        self.row = top_row
-        self.subtotal(
-            "pengungkit",
-            "A.",
-            "PENGUNGKIT",
-            model.pengungkit_weight,
-            "SUM(" + ",".join(self.value_cells[k] for k in children) + ")",
-            "SUM(" + ",".join(self.strict_cells[k] for k in children) + ")",
-            "level1",
+
+        def parts() -> list[str]:
+            if not model.halves:
+                return [self.area_rows(area, None) for area in model.areas]
+            return [self.half_rows(n, half) for n, half in enumerate(model.halves, start=1)]
+
+        self.total_over("pengungkit", "A.", "PENGUNGKIT", model.pengungkit_weight, "level1", parts)
+
+    def hasil_row(self, qid: str) -> str:
+        """One hasil input: its answer, and Nilai = answer scaled to its bobot."""
+        q = self.model.questions[qid]
+        fmt = self.f["text"]
+        self.blank_row(fmt)
+        self.text(COL_KODE, qid, fmt)
+        self.text(COL_URAIAN, q.text, fmt)
+        self.ws.write_number(self.row, COL_BOBOT, q.weight, self.f["weight"])
+        bobot = cell(self.row, COL_BOBOT)
+        self.text(COL_PENJELASAN, q.criteria, fmt)
+        label = (
+            ANSWER_TYPE_LABELS[q.answer_type]
+            if q.is_option
+            else f"Nilai ({q.minimum or 0:g}-{q.maximum or 0:g})"
         )
-        self.row = after
+        self.text(COL_PILIHAN, label, fmt)
+        answer = self.answer(q)
+        if q.is_option:
+            formula = f"{conversion_formula(answer, q, '0')}*{bobot}"
+        else:
+            lo, hi = number(q.minimum or 0.0), number(q.maximum or 0.0)
+            formula = (
+                f"IF(AND(ISNUMBER({answer}),{answer}>={lo},{answer}<={hi}),{answer}/{hi}*{bobot},0)"
+            )
+        value = self.scores.official.hasil_items[qid]
+        nilai = self.formula(COL_NILAI, formula, self.f["value"], value)
+        self.formula(COL_PERSEN, f"{nilai}/{bobot}", self.f["percent"], value / q.weight)
+        ketat = self.formula(COL_KETAT, nilai, self.f["value"], value)
+        self.value_cells[qid] = nilai
+        self.strict_cells[qid] = ketat
+        self.evidence_cell(qid, fmt)
+        self.row += 1
+        return qid
+
+    def component_rows(self, n: int, comp: HasilComponent) -> str:
+        """A hasil component above its inputs."""
+        return self.total_over(
+            comp.id, f"{roman(n)}.", comp.name.upper(), comp.weight, "level2",
+            lambda: [self.hasil_row(qid) for qid in comp.items],
+        )  # fmt: skip
 
     def hasil(self) -> None:
         model = self.model
-        top_row = self.row
-        self.row += 1
-        for c_index, comp in enumerate(model.hasil, start=1):
-            comp_row = self.row
-            self.row += 1
-            for qid in comp.items:
-                q = model.questions[qid]
-                fmt = self.f["text"]
-                self.blank_row(fmt)
-                self.text(COL_KODE, qid, fmt)
-                self.text(COL_URAIAN, q.text, fmt)
-                self.ws.write_number(self.row, COL_BOBOT, q.weight, self.f["weight"])
-                bobot = _cell(self.row, COL_BOBOT)
-                self.text(COL_PENJELASAN, q.criteria, fmt)
-                label = (
-                    ANSWER_TYPE_LABELS[q.answer_type]
-                    if q.is_option
-                    else f"Nilai ({q.minimum or 0:g}-{q.maximum or 0:g})"
-                )
-                self.text(COL_PILIHAN, label, fmt)
-                cell = self.answer(q)
-                if q.is_option:
-                    formula = f"{conversion_formula(cell, q, '0')}*{bobot}"
-                else:
-                    lo, hi = _num(q.minimum or 0.0), _num(q.maximum or 0.0)
-                    formula = (
-                        f"IF(AND(ISNUMBER({cell}),{cell}>={lo},{cell}<={hi}),{cell}/{hi}*{bobot},0)"
-                    )
-                value = self.scores.official.hasil_items[qid]
-                nilai = self.formula(COL_NILAI, formula, self.f["value"], value)
-                self.formula(COL_PERSEN, f"{nilai}/{bobot}", self.f["percent"], value / q.weight)
-                ketat = self.formula(COL_KETAT, nilai, self.f["value"], value)
-                self.value_cells[qid] = nilai
-                self.strict_cells[qid] = ketat
-                self.evidence_cell(qid, fmt)
-                self.row += 1
-            after = self.row
-            self.row = comp_row
-            self.subtotal(
-                comp.id,
-                f"{_roman(c_index)}.",
-                comp.name.upper(),
-                comp.weight,
-                "SUM(" + ",".join(self.value_cells[q] for q in comp.items) + ")",
-                "SUM(" + ",".join(self.strict_cells[q] for q in comp.items) + ")",
-                "level2",
-            )
-            self.row = after
-        after = self.row
-        self.row = top_row
-        self.subtotal(
-            "hasil",
-            "B.",
-            "HASIL",
-            model.hasil_weight,
-            "SUM(" + ",".join(self.value_cells[c.id] for c in model.hasil) + ")",
-            "SUM(" + ",".join(self.strict_cells[c.id] for c in model.hasil) + ")",
-            "level1",
-        )
-        self.row = after
+        self.total_over(
+            "hasil", "B.", "HASIL", model.hasil_weight, "level1",
+            lambda: [self.component_rows(n, c) for n, c in enumerate(model.hasil, start=1)],
+        )  # fmt: skip
 
     def totals(self) -> None:
         self.row += 1
-        rows = (
-            ("TOTAL PENGUNGKIT", "pengungkit"),
-            ("TOTAL HASIL", "hasil"),
-        )
-        for label, key in rows:
+        official, strict = self.scores.official, self.scores.strict
+        for label, key in (("TOTAL PENGUNGKIT", "pengungkit"), ("TOTAL HASIL", "hasil")):
             self.blank_row(self.f["total_text"])
             self.text(COL_URAIAN, label, self.f["total_text"])
-            self.formula(
-                COL_NILAI, self.value_cells[key], self.f["total"], self.scores.official.value(key)
-            )
-            self.formula(
-                COL_KETAT, self.strict_cells[key], self.f["total"], self.scores.strict.value(key)
-            )
+            self.formula(COL_NILAI, self.value_cells[key], self.f["total"], official.value(key))
+            self.formula(COL_KETAT, self.strict_cells[key], self.f["total"], strict.value(key))
             self.row += 1
         self.blank_row(self.f["total_text"])
         self.text(COL_KODE, "total", self.f["total_text"])
@@ -503,13 +399,11 @@ class _Writer:
         self.ws.write_number(self.row, COL_BOBOT, 100, self.f["total"])
         pv, hv = self.value_cells["pengungkit"], self.value_cells["hasil"]
         ps, hs = self.strict_cells["pengungkit"], self.strict_cells["hasil"]
-        total = self.formula(COL_NILAI, f"{pv}+{hv}", self.f["total"], self.scores.official.total)
-        self.formula(
-            COL_PERSEN, f"{total}/100", self.f["percent"], self.scores.official.total / 100
-        )
-        strict = self.formula(COL_KETAT, f"{ps}+{hs}", self.f["total"], self.scores.strict.total)
+        total = self.formula(COL_NILAI, f"{pv}+{hv}", self.f["total"], official.total)
+        self.formula(COL_PERSEN, f"{total}/100", self.f["percent"], official.total / 100)
+        strict_total = self.formula(COL_KETAT, f"{ps}+{hs}", self.f["total"], strict.total)
         self.value_cells["total"] = total
-        self.strict_cells["total"] = strict
+        self.strict_cells["total"] = strict_total
         self.row += 2
 
     def area_summary(self) -> None:
@@ -524,13 +418,7 @@ class _Writer:
         for area in model.areas:
             keys = [f"{h.id}.{area.number}" for h in model.halves]
             self.subtotal(
-                area.id,
-                f"{area.number}.",
-                area.name,
-                area.weight,
-                "SUM(" + ",".join(self.value_cells[k] for k in keys) + ")",
-                "SUM(" + ",".join(self.strict_cells[k] for k in keys) + ")",
-                "text",
+                area.id, f"{area.number}.", area.name, area.weight, "text", self.sums(keys)
             )
         self.row += 1
 
@@ -563,12 +451,12 @@ class _Writer:
                     self.text(status_col, "-", self.f["status"])
                     continue
                 self.ws.write_number(self.row, min_col, found.required, self.f["value"])
-                minimum = _cell(self.row, min_col)
+                minimum = cell(self.row, min_col)
                 status_cells[found.id] = self.formula(
                     status_col,
-                    f'IF(ROUND({actual},6)>={minimum},"{PASS}","{FAIL}")',
+                    f'IF(ROUND({actual},6)>={minimum},"{YES}","{NO}")',
                     self.f["status"],
-                    PASS if found.passed else FAIL,
+                    YES if found.passed else NO,
                 )
             self.row += 1
         self.row += 1
@@ -589,21 +477,21 @@ class _Writer:
         for key, label, rule in lines:
             wbk = [status_cells[c.id] for c in scores.checks_for("WBK", rule)]
             wbbm = [status_cells[c.id] for c in scores.checks_for("WBBM", rule)]
-            cond_wbk = "AND(" + ",".join(f'{c}="{PASS}"' for c in wbk) + ")"
-            cond_wbbm = "AND(" + ",".join(f'{c}="{PASS}"' for c in wbbm) + ")"
+            cond_wbk = "AND(" + ",".join(f'{c}="{YES}"' for c in wbk) + ")"
+            cond_wbbm = "AND(" + ",".join(f'{c}="{YES}"' for c in wbbm) + ")"
             reached = scores.predikat if rule == RULE_AREA else scores.predikat_by_half
             self.blank_row(self.f["total_text"], range(0, 8))
             self.text(1, label, self.f["total_text"])
             out[key] = self.formula(
                 2,
-                f'IF({cond_wbk},IF({cond_wbbm},"WBBM","WBK"),{_str(NOT_REACHED)})',
+                f'IF({cond_wbk},IF({cond_wbbm},"WBBM","WBK"),{string(NOT_REACHED)})',
                 self.f["total_text"],
                 reached or NOT_REACHED,
             )
             self.row += 1
         for predikat in ("WBK", "WBBM"):
             checks = scores.checks_for(predikat, RULE_AREA)
-            parts = [f'IF({status_cells[c.id]}="{PASS}","",{_str(c.name + "; ")})' for c in checks]
+            parts = [f'IF({status_cells[c.id]}="{YES}","",{string(c.name + "; ")})' for c in checks]
             text = "".join(f"{c.name}; " for c in checks if not c.passed)
             self.text(1, f"Syarat {predikat} yang belum terpenuhi (per area utuh)", self.f["text"])
             self.ws.merge_range(self.row, 2, self.row, 7, "", self.f["text"])
@@ -612,10 +500,6 @@ class _Writer:
             )
             self.row += 1
         return out
-
-
-def _roman(n: int) -> str:
-    return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")[n - 1]
 
 
 def write_lke_sheet(
@@ -631,12 +515,12 @@ def write_lke_sheet(
 
     ``scores`` must be score(model, answers): its values become the formulas' cached results.
     ``evidence`` maps question (or item) ids to the units and evidence behind each answer.
-    ``formats`` overrides named formats (see _formats). The sheet is not protected; the caller
-    may protect it (Jawaban cells are unlocked). The workbook should be created with
+    ``formats`` overrides named formats (see ``lke_formats``). The sheet is not protected; the
+    caller may protect it (Jawaban cells are unlocked). The workbook should be created with
     {"strings_to_formulas": False, "strings_to_urls": False, "nan_inf_to_errors": False}.
     """
-    fmts = _formats(workbook, formats)
-    writer = _Writer(workbook, worksheet, model, answers, scores, dict(evidence or {}), fmts)
+    fmts = lke_formats(workbook, formats)
+    writer = _Writer(worksheet, model, answers, scores, dict(evidence or {}), fmts)
     writer.lists()
     writer.header()
     writer.pengungkit()
@@ -659,4 +543,4 @@ def write_lke_sheet(
     )
 
 
-__all__ = ["LkeSheetInfo", "conversion_formula", "ratio_formula", "write_lke_sheet"]
+__all__ = ["LkeSheetInfo", "lke_formats", "write_lke_sheet"]
