@@ -1,7 +1,8 @@
 """The recap's LKE sheet: the LKE scoring sheet (laid out like Lampiran III) with live formulas.
 
-Owns writing the sheet: ``write_lke_sheet``, usable on its own, into any xlsxwriter worksheet.
-Every Nilai, subtotal, total and threshold check is a live formula whose cached result
+Owns writing the sheet: ``write_lke_sheet`` (usable on its own, into any xlsxwriter worksheet)
+and the recap's tab (``NAME``, ``write``), which adds the units and bukti dukung behind each
+answer. Every Nilai, subtotal, total and threshold check is a live formula whose cached result
 is the value score() computed; the layout and formula text are ``lke_layout``'s. User text is
 only ever written with write_string. Computes no score itself.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
+from rkt_excel.consolidate import Evidence
 from rkt_excel.layout import ANSWER_LISTS
 from rkt_excel.lke import (
     ANSWER_TYPE_LABELS,
@@ -26,7 +28,15 @@ from rkt_excel.lke import (
     Question,
     SubArea,
 )
-from rkt_excel.recap.cells import BASE_FORMAT, HEADING_FORMATS
+from rkt_excel.recap.cells import (
+    BASE_FORMAT,
+    HEADING_FORMATS,
+    MAX_STRING,
+    Sheet,
+    cell_text,
+    is_missing,
+)
+from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import NO, NOT_REACHED, RULE_LABELS, YES
 from rkt_excel.recap.lke_layout import (
     COL_BOBOT,
@@ -55,6 +65,7 @@ from rkt_excel.recap.lke_layout import (
 )
 from rkt_excel.score import RULE_AREA, RULE_HALF, Check, Scores
 
+NAME = "LKE"
 _LIST_TYPES = OPTION_TYPES
 Formulas = tuple[str, str]  # (Nilai, Nilai kosong = 0) of a subtotal row
 
@@ -543,4 +554,33 @@ def write_lke_sheet(
     )
 
 
-__all__ = ["LkeSheetInfo", "lke_formats", "write_lke_sheet"]
+# --- the recap's LKE tab -----------------------------------------------------------------------
+
+
+def evidence_text(evidence: Mapping[str, Sequence[Evidence]]) -> dict[str, str]:
+    """Per LKE question: one line per unit and row, "UNIT (row): jawaban — bukti dukung"."""
+    out: dict[str, str] = {}
+    for qid, items in evidence.items():
+        lines = []
+        for e in items:
+            parts = [cell_text(p) for p in (e.jawaban, e.bukti_dukung) if not is_missing(p)]
+            if e.link and e.link not in parts:
+                parts.append(e.link)
+            lines.append(f"{e.unit_code} ({e.row_id}): " + " — ".join(parts))
+        text = "\n".join(lines)
+        if len(text) > MAX_STRING:
+            note = "\n… (selengkapnya di sheet Rekap Indikator)"
+            text = text[: MAX_STRING - len(note)] + note
+        out[qid] = text
+    return out
+
+
+def write(ctx: RecapContext, sh: Sheet) -> None:
+    """The recap's LKE sheet, with the combined answers; sets ``ctx.lke`` for the other sheets."""
+    c = ctx.consolidation
+    ctx.lke_info = write_lke_sheet(
+        ctx.workbook, sh.ws, c.model, c.answers, c.result, evidence=evidence_text(c.evidence)
+    )
+
+
+__all__ = ["NAME", "LkeSheetInfo", "evidence_text", "lke_formats", "write", "write_lke_sheet"]
