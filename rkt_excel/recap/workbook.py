@@ -11,17 +11,24 @@ from pathlib import Path
 
 import xlsxwriter
 
+import rkt_excel.recap.data as data
+import rkt_excel.recap.issues as issues
+import rkt_excel.recap.late as late
+import rkt_excel.recap.lke_sheet as lke_sheet
+import rkt_excel.recap.rows as rows
+import rkt_excel.recap.sources as sources
+import rkt_excel.recap.summary as summary
 from rkt_excel import __version__
 from rkt_excel.consolidate import Consolidation
 from rkt_excel.gc_control import gc_paused
-from rkt_excel.recap import data, issues, late, lke_sheet, rows, sources, summary
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
 
-# The sheets, in tab order. They are written in this order too, except that the LKE sheet is
+# The sheets, in tab order (imported by their full names: each is its own module, not a name
+# the package exports). They are written in this order too, except that the LKE sheet is
 # written first: the others link to its cells, and it tells them where they are (ctx.lke).
 SHEETS: tuple[SheetWriter, ...] = (summary, rows, late, lke_sheet, issues, sources, data)
 
