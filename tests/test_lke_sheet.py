@@ -17,7 +17,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from programs import SOFFICE, SSCONVERT, error_cells, soffice_convert, ssconvert
 
 from rkt_excel.lke import LkeModel, load_model
-from rkt_excel.lke_sheet import LkeSheetInfo, write_lke_sheet
+from rkt_excel.recap.lke_sheet import LkeSheetInfo, write_lke_sheet
 from rkt_excel.score import Scores, score
 
 M90 = "permenpanrb-90-2021"

@@ -27,7 +27,6 @@ from test_consolidate import (
 
 from rkt_excel.consolidate import Consolidation, consolidate
 from rkt_excel.errors import RecapError
-from rkt_excel.lke_sheet import write_lke_sheet
 from rkt_excel.recap import (
     CSV_TABLES,
     SHEET_DATA,
@@ -39,12 +38,12 @@ from rkt_excel.recap import (
     SHEET_SOURCES,
     SHEET_SUMMARY,
     WORKBOOK_OPTIONS,
-    _evidence_text,
     export_csv,
     read_recap,
     write_recap,
     write_rollup,
 )
+from rkt_excel.recap.lke_sheet import evidence_text, write_lke_sheet
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.template import Plan
 
@@ -203,7 +202,7 @@ def test_lke_sheet_cached_values_equal_score(
         office.model,
         office.answers,
         office.result,
-        evidence=_evidence_text(office.evidence),
+        evidence=evidence_text(office.evidence),
     )
     scratch.close()
     ws = openpyxl.load_workbook(recap, data_only=True)[SHEET_LKE]

@@ -1,0 +1,256 @@
+"""How the recap and the roll-up write a cell: the workbook options, the shared formats and
+``Sheet`` (put / link / header / table), through which every value of a recap sheet goes.
+
+Owns the safety of writing user text (always ``write_string``, never a formula or a link by
+accident; Excel's limits on text and hyperlinks) and the look shared by the sheets. Works on
+the xlsxwriter objects it is given but imports no spreadsheet library; knows no sheet's layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from rkt_excel.recap.labels import NO, PAGE_FOOTER, YES
+from rkt_excel.safe_text import plain_value
+
+WORKBOOK_OPTIONS: dict[str, Any] = {
+    # User text must never become a formula or a link by accident (see STYLE.md).
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "nan_inf_to_errors": False,
+    "remove_timezone": True,
+}
+MAX_STRING = 32_767  # Excel's limit for one cell
+MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
+MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
+LINK_SCHEMES = ("http", "https", "mailto")
+
+# The formats every recap sheet starts from (the LKE sheet too: see lke_sheet.formats).
+BASE_FORMAT: dict[str, Any] = {
+    "font_name": "Arial",
+    "font_size": 9,
+    "valign": "top",
+    "text_wrap": True,
+    "border": 1,
+}
+HEADING_FORMATS: dict[str, dict[str, Any]] = {
+    "title": {"font_name": "Arial", "bold": True, "font_size": 13},
+    "subtitle": {"font_name": "Arial", "italic": True, "font_size": 9},
+    "header": {**BASE_FORMAT, "bold": True, "align": "center", "bg_color": "#D9E1F2"},
+}
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaT and non-finite floats: what a cell leaves blank."""
+    if value is None or value is pd.NaT:
+        return True
+    if isinstance(value, float | np.floating):
+        return not math.isfinite(float(value))
+    return False
+
+
+def link_target(url: Any) -> str | None:
+    """``url`` when it is an http(s) or mailto link Excel can open; else None."""
+    if not isinstance(url, str):
+        return None
+    target = url.strip()
+    # Stripped, so a whitespace character inside splits it (str.split's whitespace is
+    # str.isspace's): the same test as any(ch.isspace() ...), in C.
+    if not target or len(target) > MAX_URL or len(target.split()) != 1:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.netloc:
+        return None
+    return target
+
+
+def cell_text(value: Any) -> str:
+    """Text for a cell: dates as ISO, everything else str(); cut to Excel's limit."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)[:MAX_STRING]
+
+
+def pct(value: float | None) -> float | None:
+    """A percentage as the recap stores it: rounded to 6 places (None stays None)."""
+    return None if value is None else round(value, 6)
+
+
+def created(as_of: dt.date) -> dt.datetime:
+    """The document date of a recap: from the as-of date, never the clock (same inputs, same
+    bytes)."""
+    return dt.datetime.combine(as_of, dt.time(12, 0))
+
+
+def series(
+    sheet: str, name: str | list[Any], first: int, last: int, col: int, color: str
+) -> dict[str, Any]:
+    """A chart series: rows ``first``..``last`` of column ``col`` against column A's labels.
+
+    ``name`` is the series name, or [sheet, row, col] of the cell holding it.
+    """
+    return {
+        "name": name,
+        "categories": [sheet, first, 0, last, 0],
+        "values": [sheet, first, col, last, col],
+        "fill": {"color": color},
+    }
+
+
+def formats(wb: Any) -> dict[str, Any]:
+    """The named formats of the recap sheets and the roll-up, added to ``wb``.
+
+    ``Sheet.put`` picks "<style>_number" for numbers and "<style>_date" for dates when the
+    style has one.
+    """
+    base = BASE_FORMAT
+    specs: dict[str, dict[str, Any]] = {
+        "title": HEADING_FORMATS["title"],
+        "subtitle": HEADING_FORMATS["subtitle"],
+        "section": {"font_name": "Arial", "bold": True, "font_size": 10, "bg_color": "#DDEBF7"},
+        "label": {**base, "bold": True},
+        "header": HEADING_FORMATS["header"],
+        "text": base,
+        "text_number": base,  # General: a number shows as typed ("0.##" would print "100.")
+        "text_date": {**base, "num_format": "[$-421]d mmmm yyyy"},
+        "date": {**base, "num_format": "[$-421]d mmmm yyyy"},
+        "percent": {**base, "num_format": "0.0"},
+        "percent_number": {**base, "num_format": "0.0"},
+        "score": {**base, "num_format": "0.00"},
+        "score_number": {**base, "num_format": "0.00"},
+        "invalid": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+        "invalid_number": {**base, "bg_color": "#FFC7CE", "font_color": "#9C0006"},
+        "invalid_date": {
+            **base,
+            "bg_color": "#FFC7CE",
+            "font_color": "#9C0006",
+            "num_format": "[$-421]d mmmm yyyy",
+        },
+        "late": {**base, "bg_color": "#FCE4D6"},
+        "link": {**base, "font_color": "#0563C1", "underline": 1},
+        "data": {},
+        "data_number": {},
+    }
+    return {name: wb.add_format(spec) for name, spec in specs.items()}
+
+
+class Sheet:
+    """A worksheet and the recap's formats; every write goes through ``put``."""
+
+    def __init__(self, ws: Any, fmt: Mapping[str, Any]) -> None:
+        self.ws = ws
+        self.fmt = fmt
+        self.links = 0
+        self.number_fmt = {k: fmt.get(f"{k}_number", v) for k, v in fmt.items()}
+
+    def put(self, row: int, col: int, value: Any, style: str = "text") -> None:
+        """Write one value by its Python type; NaN/None blank; text always with write_string."""
+        # Fast paths for the values of nearly every cell (exact str, None, int, float); the
+        # general path below gives the same result for them, only slower.
+        cls = value.__class__
+        if cls is str:
+            if value:
+                text = value if len(value) <= MAX_STRING else value[:MAX_STRING]
+                self.ws.write_string(row, col, text, self.fmt[style])
+            else:
+                self.ws.write_blank(row, col, None, self.fmt[style])
+            return
+        if value is None:
+            self.ws.write_blank(row, col, None, self.fmt[style])
+            return
+        if cls is int or (cls is float and math.isfinite(value)):
+            self.ws.write_number(row, col, value, self.number_fmt[style])
+            return
+        value = plain_value(value)
+        fmt = self.fmt[style]
+        if value is None or (isinstance(value, str) and value == ""):
+            self.ws.write_blank(row, col, None, fmt)
+        elif isinstance(value, bool):
+            self.ws.write_string(row, col, YES if value else NO, fmt)
+        elif isinstance(value, int | float):
+            self.ws.write_number(row, col, value, self.fmt.get(f"{style}_number", fmt))
+        elif isinstance(value, dt.datetime | dt.date) and value.year >= 1900:
+            # Naive here: the workbook drops any timezone ("remove_timezone").
+            date_fmt = self.fmt.get(f"{style}_date", self.fmt["date"])
+            if isinstance(value, dt.datetime):
+                self.ws.write_datetime(row, col, value, date_fmt)
+            else:
+                self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
+        else:
+            self.ws.write_string(row, col, cell_text(value), fmt)
+
+    def link(self, row: int, col: int, shown: Any, target: str | None, style: str) -> None:
+        """A working hyperlink for http(s)/mailto targets; anything else as plain text."""
+        url = link_target(target) or link_target(shown)
+        if url is None or is_missing(shown) or self.links >= MAX_LINKS:
+            self.put(row, col, shown, style)
+            return
+        self.links += 1
+        fmt = self.fmt["link"] if style == "text" else self.fmt[style]
+        self.ws.write_url(row, col, url, fmt, cell_text(shown))
+
+    def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
+        """A row of column titles; each column gets its width."""
+        for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
+            self.ws.write_string(row, col, title, self.fmt["header"])
+            self.ws.set_column(col, col, width)
+
+    def print_as_table(self, header_row: int) -> None:
+        """Print a long table: A4 landscape, one page wide, the header on every page."""
+        self.ws.set_landscape()
+        self.ws.set_paper(9)  # A4
+        self.ws.fit_to_pages(1, 0)
+        self.ws.repeat_rows(header_row)
+        self.ws.set_footer(PAGE_FOOTER)
+
+    def table(
+        self,
+        df: pd.DataFrame,
+        columns: Sequence[tuple[str, str, float]],
+        labels: Mapping[str, Mapping[Any, str]] | None = None,
+    ) -> None:
+        """The whole sheet as one table: a header row of ``columns`` (key, title, width), then
+        one row per DataFrame row, values shown through ``labels`` (column key -> labels)."""
+        self.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
+        self.print_as_table(0)
+        labels = labels or {}
+        # Column lists read once (as to_dict("records") would give them, without a dict per row).
+        data = [
+            df[key].tolist() if key in df.columns else [None] * len(df) for key, _, _ in columns
+        ]
+        for n, (key, _, _) in enumerate(columns):
+            if key in labels:
+                names = labels[key]
+                data[n] = [names.get(v, v) for v in data[n]]
+        put = self.put
+        for r, record in enumerate(zip(*data, strict=True), start=1):  # row by row
+            for col, value in enumerate(record):
+                put(r, col, value)
+        self.ws.freeze_panes(1, 0)
+        self.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
+
+
+__all__ = [
+    "BASE_FORMAT",
+    "HEADING_FORMATS",
+    "MAX_STRING",
+    "WORKBOOK_OPTIONS",
+    "Sheet",
+    "cell_text",
+    "created",
+    "formats",
+    "is_missing",
+    "link_target",
+    "pct",
+    "series",
+]

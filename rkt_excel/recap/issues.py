@@ -1,0 +1,37 @@
+"""The recap's Validasi sheet: every problem found in every input file, with its location.
+
+Owns this sheet's column titles and widths; which columns, in which order, is the
+consolidation's ``ISSUE_COLUMNS``. Shows each issue's ``message`` as the consolidation gives it.
+"""
+
+from __future__ import annotations
+
+from rkt_excel.consolidate import ISSUE_COLUMNS as KEYS
+from rkt_excel.recap.cells import Sheet
+from rkt_excel.recap.context import RecapContext
+from rkt_excel.recap.labels import FILE_STATUS_LABELS, SEVERITY_LABELS
+
+NAME = "Validasi"
+_TITLES: dict[str, tuple[str, float]] = {
+    "file": ("File", 28),
+    "unit_code": ("Kode Unit", 10),
+    "file_status": ("Status File", 11),
+    "sheet": ("Sheet", 20),
+    "cell": ("Sel", 7),
+    "row_id": ("ID Baris", 9),
+    "field": ("Kolom", 14),
+    "raw": ("Nilai Diketik", 20),
+    "code": ("Kode", 18),
+    "severity": ("Tingkat", 11),
+    "message": ("Pesan", 50),
+}
+ISSUE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple((k, *_TITLES[k]) for k in KEYS)
+
+
+def write(ctx: RecapContext, sh: Sheet) -> None:
+    """One row per issue; file statuses and severities in words."""
+    labels = {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS}
+    sh.table(ctx.consolidation.issues, ISSUE_COLUMNS, labels)
+
+
+__all__ = ["ISSUE_COLUMNS", "NAME", "write"]

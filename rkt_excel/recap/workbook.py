@@ -1,0 +1,66 @@
+"""Write the office recap workbook: ``write_recap`` opens it, has each sheet written, closes it.
+
+Owns the workbook: its options, formats and document properties, which sheets it has and in
+which order (``SHEETS``), and the atomic write. Knows no sheet's contents: each sheet is its
+own module (see ``context.SheetWriter``). A new sheet is one module plus one line in SHEETS.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+
+import rkt_excel.recap.data as data
+import rkt_excel.recap.issues as issues
+import rkt_excel.recap.late as late
+import rkt_excel.recap.lke_sheet as lke_sheet
+import rkt_excel.recap.rows as rows
+import rkt_excel.recap.sources as sources
+import rkt_excel.recap.summary as summary
+from rkt_excel import __version__
+from rkt_excel.consolidate import Consolidation
+from rkt_excel.gc_control import gc_paused
+from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
+from rkt_excel.recap.context import RecapContext, SheetWriter
+from rkt_excel.recap.datasheet import RECAP_FORMAT
+from rkt_excel.template import Plan
+from rkt_excel.xlsx_io import atomic_write
+
+# The sheets, in tab order (imported by their full names: each is its own module, not a name
+# the package exports). They are written in this order too, except that the LKE sheet is
+# written first: the others link to its cells, and it tells them where they are (ctx.lke).
+SHEETS: tuple[SheetWriter, ...] = (summary, rows, late, lke_sheet, issues, sources, data)
+
+
+def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> Path:
+    """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
+
+    The same consolidation gives a byte-identical file: the document date is derived from the
+    as-of date, and every table has a stable order.
+    """
+    c = consolidation
+    target = Path(path)
+    # xlsxwriter keeps every cell until close(): the collector's passes over them find nothing.
+    with gc_paused(), atomic_write(target) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+        try:
+            wb.set_properties(
+                {
+                    "title": f"Rekap Zona Integritas {c.summary.office} {c.summary.period}",
+                    "author": "rkt-excel",
+                    "comments": f"{RECAP_FORMAT}; rkt-excel {__version__}",
+                    "created": created(c.summary.as_of),
+                }
+            )
+            fmt = formats(wb)
+            ctx = RecapContext(workbook=wb, fmt=fmt, consolidation=c, plan=plan)
+            tabs = [(sheet, Sheet(wb.add_worksheet(sheet.NAME), fmt)) for sheet in SHEETS]
+            for sheet, sh in sorted(tabs, key=lambda tab: tab[0] is not lke_sheet):
+                sheet.write(ctx, sh)
+        finally:
+            wb.close()
+    return target
+
+
+__all__ = ["SHEETS", "write_recap"]
