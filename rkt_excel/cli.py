@@ -495,7 +495,6 @@ def consolidate(
             hasil=hasil,
             jobs=jobs,
             progress=update,
-            lang=lang,
         )
     finally:
         close()

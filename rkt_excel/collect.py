@@ -216,7 +216,6 @@ def run_consolidation(
     jobs: int = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    lang: str = "id",
 ) -> Consolidation:
     """Read, validate and consolidate the forms in ``paths`` (files or directories).
 
@@ -235,7 +234,6 @@ def run_consolidation(
         as_of=when,
         aggregate=aggregate,
         hasil=hasil,
-        lang=lang,
     )
 
 

@@ -15,7 +15,15 @@ from typing import Any
 
 from rkt_excel.catalogue import CATALOGUE, Rule, Severity, Text
 
-__all__ = ["Issue", "Report", "Severity", "render_fix", "render_issue", "render_params"]
+__all__ = [
+    "Issue",
+    "Report",
+    "Severity",
+    "render_fix",
+    "render_issue",
+    "render_message",
+    "render_params",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +87,14 @@ def render_params(params: Mapping[str, Any], lang: str = "id") -> dict[str, Any]
 
 def render_issue(issue: Issue, lang: str = "id") -> str:
     """The message of an issue in ``lang`` ("id" Bahasa Indonesia, "en" English)."""
-    rule = CATALOGUE[issue.code]
+    return render_message(issue.code, issue.params, lang)
+
+
+def render_message(code: str, params: Mapping[str, Any] | None, lang: str = "id") -> str:
+    """The message of a catalogue code with its parameters (as kept in a table), in ``lang``."""
+    rule = CATALOGUE[code]
     template = rule.en if lang == "en" else rule.id
-    return template.format_map(_Lenient(render_params(issue.params, lang)))
+    return template.format_map(_Lenient(render_params(params or {}, lang)))
 
 
 def render_fix(issue: Issue, lang: str = "id") -> str:

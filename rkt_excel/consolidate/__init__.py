@@ -96,7 +96,6 @@ def consolidate(
     as_of: dt.date | None = None,
     aggregate: Aggregate = "min",
     hasil: Mapping[str, Any] | None = None,
-    lang: str = "id",
 ) -> Consolidation:
     """Consolidate the forms of one office into tidy tables, combined LKE answers and scores.
 
@@ -113,7 +112,6 @@ def consolidate(
         aggregate: how units' answers to one LKE question combine (see ``combine_answers``).
         hasil: the komponen hasil inputs (survey values, question id -> value) for
             ``score.score``; they win over hasil answers given in forms.
-        lang: the language of the ``message`` columns of ``sources`` and ``issues``.
     """
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
@@ -131,7 +129,7 @@ def consolidate(
     late_pairs = set(zip(late["unit_code"], late["row_id"], strict=True))
     rows = build_rows(plan, intake.used, issues_by_form, late_pairs)
     indicators = indicator_table(plan, intake, late)
-    sources, issues = sources_and_issues(intake, issues_by_form, lang)
+    sources, issues = sources_and_issues(intake, issues_by_form)
 
     model = load_model(plan.regulation)
     answers, evidence = lke_answers(plan, model, intake, aggregate)

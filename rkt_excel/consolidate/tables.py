@@ -28,7 +28,7 @@ from rkt_excel.consolidate.model import (
     TIDAK_RELEVAN,
 )
 from rkt_excel.form import FilledForm
-from rkt_excel.issues import Issue, Severity, render_issue
+from rkt_excel.issues import Issue, Severity
 from rkt_excel.layout import INPUT_FIELDS
 from rkt_excel.schedule import MONTHS, Schedule, ScheduleKind
 from rkt_excel.template import Plan
@@ -262,16 +262,16 @@ def late_table(plan: Plan, intake: Intake, cutoff: tuple[int, int]) -> pd.DataFr
 
 SOURCE_COLUMNS: tuple[str, ...] = (
     "file", "name", "sha256", "unit_code", "unit_name", "tanggal_pengisian", "status",
-    "errors", "warnings", "code", "message", "superseded_by",
+    "errors", "warnings", "code", "params", "superseded_by",
 )  # fmt: skip
 ISSUE_COLUMNS: tuple[str, ...] = (
     "file", "unit_code", "file_status", "sheet", "cell", "row_id", "field", "raw", "code",
-    "severity", "message",
+    "severity", "params",
 )  # fmt: skip
 
 
 def sources_and_issues(
-    intake: Intake, issues_by_form: Mapping[str, list[Issue]], lang: str
+    intake: Intake, issues_by_form: Mapping[str, list[Issue]]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     replaced_by = {old.path: new.path for old, new in intake.superseded}
     issue_records: list[dict[str, Any]] = []
@@ -293,7 +293,7 @@ def sources_and_issues(
                         "raw": issue.raw,
                         "code": issue.code,
                         "severity": str(issue.severity),
-                        "message": render_issue(issue, lang),
+                        "params": dict(issue.params),
                     }
                 )
             source_records.append(
@@ -308,14 +308,14 @@ def sources_and_issues(
                     "errors": sum(1 for i in found if i.severity is Severity.ERROR),
                     "warnings": sum(1 for i in found if i.severity is Severity.WARNING),
                     "code": "",
-                    "message": "",
+                    "params": None,
                     "superseded_by": replaced_by.get(form.path, ""),
                 }
             )
     for rej in intake.rejected:
         where = {
             "file": rej.path, "unit_code": "", "code": rej.code,
-            "message": render_issue(rej.issue, lang),
+            "params": dict(rej.issue.params),
         }  # fmt: skip
         issue_records.append(
             {

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from rkt_excel.issues import render_message
 from rkt_excel.recap.labels import NO, PAGE_FOOTER, YES
 from rkt_excel.safe_text import plain_value
 
@@ -240,6 +241,17 @@ class Sheet:
         self.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
 
 
+def with_messages(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``df`` (the consolidation's issues or sources) with a ``message`` column: each row's
+    code and parameters rendered in ``lang``; blank where a row has no code."""
+    out = df.copy()
+    out["message"] = [
+        render_message(code, params, lang) if code else ""
+        for code, params in zip(df["code"], df["params"], strict=True)
+    ]
+    return out
+
+
 __all__ = [
     "BASE_FORMAT",
     "HEADING_FORMATS",
@@ -253,4 +265,5 @@ __all__ = [
     "link_target",
     "pct",
     "series",
+    "with_messages",
 ]

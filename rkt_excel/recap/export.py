@@ -8,11 +8,13 @@ The summary table is the data sheet's summary part (``datasheet.summary_items``)
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from rkt_excel.consolidate import Consolidation
+from rkt_excel.recap.cells import with_messages
 from rkt_excel.recap.datasheet import summary_items
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.xlsx_io import atomic_write
@@ -36,11 +38,23 @@ def _write_csv(path: Path, df: pd.DataFrame) -> None:
             writer.writerow([csv_cell(v) for v in record])
 
 
-def export_csv(consolidation: Consolidation, out_dir: str | Path) -> list[Path]:
+def _for_csv(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = with_messages(df, lang)
+    out["params"] = [
+        json.dumps(p, ensure_ascii=False, sort_keys=True, default=str) if p else ""
+        for p in out["params"]
+    ]
+    return out
+
+
+def export_csv(
+    consolidation: Consolidation, out_dir: str | Path, *, lang: str = "id"
+) -> list[Path]:
     """Write the tidy tables as ``recap_<table>.csv`` (UTF-8 with BOM) in ``out_dir``.
 
     Tables: summary (key/value), rows, indicators, late, sources, issues, scores. Cells are
-    injection-safe (see ``csv_cell``).
+    injection-safe (see ``csv_cell``). Problems keep their code and parameters (as JSON) and
+    gain their message in ``lang``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -50,8 +64,8 @@ def export_csv(consolidation: Consolidation, out_dir: str | Path) -> list[Path]:
         "rows": c.rows,
         "indicators": c.indicators,
         "late": c.late,
-        "sources": c.sources,
-        "issues": c.issues,
+        "sources": _for_csv(c.sources, lang),
+        "issues": _for_csv(c.issues, lang),
         "scores": c.scores,
     }
     paths: list[Path] = []

@@ -1,13 +1,14 @@
 """The recap's Validasi sheet: every problem found in every input file, with its location.
 
 Owns this sheet's column titles and widths; which columns, in which order, is the
-consolidation's ``ISSUE_COLUMNS``. Shows each issue's ``message`` as the consolidation gives it.
+consolidation's ``ISSUE_COLUMNS``. Each issue's message is rendered here from its code and
+parameters.
 """
 
 from __future__ import annotations
 
 from rkt_excel.consolidate import ISSUE_COLUMNS as KEYS
-from rkt_excel.recap.cells import Sheet
+from rkt_excel.recap.cells import Sheet, with_messages
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FILE_STATUS_LABELS, SEVERITY_LABELS
 
@@ -25,13 +26,17 @@ _TITLES: dict[str, tuple[str, float]] = {
     "severity": ("Tingkat", 11),
     "message": ("Pesan", 50),
 }
-ISSUE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple((k, *_TITLES[k]) for k in KEYS)
+# The consolidation keeps each problem as a code and its parameters; the sheet shows the
+# message they make, rendered here (in Indonesian, as the whole recap).
+ISSUE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple(
+    (k, *_TITLES[k]) for k in ("message" if k == "params" else k for k in KEYS)
+)
 
 
 def write(ctx: RecapContext, sh: Sheet) -> None:
     """One row per issue; file statuses and severities in words."""
     labels = {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS}
-    sh.table(ctx.consolidation.issues, ISSUE_COLUMNS, labels)
+    sh.table(with_messages(ctx.consolidation.issues), ISSUE_COLUMNS, labels)
 
 
 __all__ = ["ISSUE_COLUMNS", "NAME", "write"]

@@ -7,7 +7,7 @@ consolidation's ``SOURCE_COLUMNS``.
 from __future__ import annotations
 
 from rkt_excel.consolidate import SOURCE_COLUMNS as KEYS
-from rkt_excel.recap.cells import Sheet
+from rkt_excel.recap.cells import Sheet, with_messages
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FILE_STATUS_LABELS
 
@@ -26,12 +26,18 @@ _TITLES: dict[str, tuple[str, float]] = {
     "message": ("Pesan", 40),
     "superseded_by": ("Digantikan Oleh", 30),
 }
-SOURCE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple((k, *_TITLES[k]) for k in KEYS)
+# The consolidation keeps each problem as a code and its parameters; the sheet shows the
+# message they make, rendered here (in Indonesian, as the whole recap).
+SOURCE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple(
+    (k, *_TITLES[k]) for k in ("message" if k == "params" else k for k in KEYS)
+)
 
 
 def write(ctx: RecapContext, sh: Sheet) -> None:
     """One row per input file; statuses in words."""
-    sh.table(ctx.consolidation.sources, SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS})
+    sh.table(
+        with_messages(ctx.consolidation.sources), SOURCE_COLUMNS, {"status": FILE_STATUS_LABELS}
+    )
 
 
 __all__ = ["NAME", "SOURCE_COLUMNS", "write"]
