@@ -108,6 +108,48 @@ AS_OF_OPTION = click.option(
 )
 
 
+JOBS_OPTION = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes reading the forms.",
+)
+
+
+def output_option(
+    help: str, *, default: str | None = None, required: bool = False, folder: bool = False
+) -> Callable[[F], F]:
+    """The -o/--output option of a command: a file (or a folder) to write."""
+    kind = (
+        click.Path(file_okay=False, path_type=Path)
+        if folder
+        else click.Path(dir_okay=False, path_type=Path)
+    )
+    return click.option(
+        "-o",
+        "--output",
+        type=kind,
+        default=Path(default) if default is not None else None,
+        show_default=default is not None,
+        required=required,
+        help=help,
+    )
+
+
+def format_option(choices: tuple[str, ...], help: str) -> Callable[[F], F]:
+    """The --format option: the first choice is for people, the others for programs."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
 def _plan(template: Path | None) -> Any:
     from rkt_excel.template import load_template
 
@@ -148,12 +190,7 @@ def template() -> None:
 
 
 @template.command("show-default")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: stdout).",
-)
+@output_option("File to write (default: stdout).")
 @LANG_OPTION
 @_command
 def template_show_default(output: Path | None, lang: str) -> None:
@@ -172,13 +209,12 @@ def template_show_default(output: Path | None, lang: str) -> None:
 @click.argument(
     "plan", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
+@format_option(
+    (
+        "text",
+        "json",
+    ),
+    "text for people, json for programs.",
 )
 @LANG_OPTION
 @click.pass_context
@@ -209,13 +245,7 @@ def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -
     "--office", required=True, help="Office name, e.g. 'Kantor Imigrasi Kelas I TPI Semarang'."
 )
 @click.option("--ministry", default="", help="Ministry printed on the cover.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Plan YAML to write.",
-)
+@output_option("Plan YAML to write.", required=True)
 @LANG_OPTION
 @_command
 def template_new(
@@ -236,14 +266,7 @@ def template_new(
 
 @main.command()
 @TEMPLATE_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("rkt.xlsx"),
-    show_default=True,
-    help="Workbook to write.",
-)
+@output_option("Workbook to write.", default="rkt.xlsx")
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
@@ -268,13 +291,7 @@ def generate(template: Path | None, output: Path, password: str | None, lang: st
     help="CSV of units: kode,nama[,komponen][,indikator].",
 )
 @TEMPLATE_OPTION
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder to write the forms to.",
-)
+@output_option("Folder to write the forms to.", required=True, folder=True)
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
@@ -345,13 +362,13 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table for people, json or csv for programs.",
+@format_option(
+    (
+        "table",
+        "json",
+        "csv",
+    ),
+    "table for people, json or csv for programs.",
 )
 @LANG_OPTION
 @click.option(
@@ -359,8 +376,7 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
     is_flag=True,
     help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes reading the files.")  # fmt: skip
+@JOBS_OPTION
 @click.pass_context
 @_command
 def validate(
@@ -431,29 +447,20 @@ def validate(
     show_default=True,
     help="How units' LKE answers combine: min = the weakest answer counts.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes reading the forms.")  # fmt: skip
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("rekap.xlsx"),
-    show_default=True,
-    help="Recap workbook to write.",
-)
+@JOBS_OPTION
+@output_option("Recap workbook to write.", default="rekap.xlsx")
 @click.option(
     "--export",
     type=click.Choice(["csv"]),
     default=None,
     help="Also write the tidy tables as CSV next to the recap.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
+@format_option(
+    (
+        "text",
+        "json",
+    ),
+    "text for people, json for programs.",
 )
 @LANG_OPTION
 @click.pass_context
@@ -518,14 +525,7 @@ def consolidate(
 @click.argument(
     "recaps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("rekap-kanwil.xlsx"),
-    show_default=True,
-    help="Roll-up workbook to write.",
-)
+@output_option("Roll-up workbook to write.", default="rekap-kanwil.xlsx")
 @LANG_OPTION
 @click.pass_context
 @_command
@@ -553,16 +553,8 @@ def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("demo"),
-    show_default=True,
-    help="Folder to write everything to.",
-)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes reading the forms.")  # fmt: skip
+@output_option("Folder to write everything to.", default="demo", folder=True)
+@JOBS_OPTION
 @LANG_OPTION
 @_command
 def demo(output: Path, jobs: int, lang: str) -> None:
