@@ -21,7 +21,7 @@ import click
 
 from rkt_excel import __version__
 from rkt_excel.errors import RktError, TemplateError, UnitsError
-from rkt_excel.texts import LANGS, default_lang, text
+from rkt_excel.texts import LANGS, default_lang, describe, text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,7 +54,7 @@ def _library_errors(lang: str) -> Iterator[None]:
         details = [f"{text('line', lang, line=n)}: {m}" for n, m in err.problems]
         raise Failure(str(err), details, lang) from err
     except RktError as err:
-        raise Failure(str(err), lang=lang) from err
+        raise Failure(describe(err, lang), lang=lang) from err
 
 
 def _command(func: F) -> F:
@@ -543,7 +543,7 @@ def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str
         try:
             found.append(read_recap(path))
         except RecapError as err:
-            click.echo(f"{text('error', lang)}: {err}", err=True)
+            click.echo(f"{text('error', lang)}: {describe(err, lang)}", err=True)
             failed += 1
     if not found:
         raise Failure(text("rollup-none", lang), lang=lang)

@@ -254,9 +254,9 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-        raise HasilError(f"{name}: cannot read the hasil file: {err}") from err
+        raise HasilError(key="hasil-unreadable", file=name, reason=str(err)) from err
     if not isinstance(data, dict):
-        raise HasilError(f"{name}: expected a mapping like 'H.IPAK: 3.45'")
+        raise HasilError(key="hasil-not-mapping", file=name)
     model = load_model(plan.regulation)
     known = {q.id: q for q in model.questions.values() if q.kind == "hasil"}
     out: dict[str, Any] = {}
@@ -264,18 +264,23 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
         question = known.get(str(key))
         if question is None:
             raise HasilError(
-                f"{name}: {key!r} is not a hasil input of {model.id}; known: {', '.join(known)}"
+                key="hasil-unknown", file=name, input=key, model=model.id, known=", ".join(known)
             )
         if question.is_option:
             if question.normalize(value) is None:
-                raise HasilError(f"{name}: {key}: {value!r} is not one of {question.options}")
+                raise HasilError(
+                    key="hasil-not-option", file=name, input=key, value=value,
+                    options=" / ".join(question.options),
+                )  # fmt: skip
             out[question.id] = value
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise HasilError(f"{name}: {key}: {value!r} is not a number")
+            raise HasilError(key="hasil-not-number", file=name, input=key, value=value)
         low = question.minimum if question.minimum is not None else 0.0
         high = question.maximum
         if value < low or (high is not None and value > high):
-            raise HasilError(f"{name}: {key}: {value} is outside {low}–{high}")
+            raise HasilError(
+                key="hasil-out-of-range", file=name, input=key, value=value, low=low, high=high
+            )
         out[question.id] = float(value)
     return out

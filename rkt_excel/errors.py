@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rkt_excel.issues import Issue, render_issue
+from rkt_excel.texts import text
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,16 @@ class TemplateProblem:
 
 
 class RktError(Exception):
-    """Base class of every error rkt_excel raises on purpose."""
+    """Base class of every error rkt_excel raises on purpose.
+
+    Raised with ``key=`` (a key of texts.TEXTS) and its parameters, the error is data: the CLI
+    renders it in the user's language (``texts.describe``); ``str()`` is the English text.
+    """
+
+    def __init__(self, message: str = "", *, key: str = "", **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(message or (text(key, "en", **params) if key else ""))
 
 
 class TemplateError(RktError, ValueError):
@@ -67,10 +77,11 @@ class FormError(RktError, ValueError):
     """
 
     def __init__(self, code: str, path: str = "", **params: Any) -> None:
+        issue = Issue(code, path, params=params)
+        super().__init__(f"{path}: {render_issue(issue, 'en')}" if path else code)
         self.code = code
         self.path = path
         self.params = params
-        super().__init__(f"{path}: {render_issue(self.issue, 'en')}" if path else code)
 
     @property
     def issue(self) -> Issue:

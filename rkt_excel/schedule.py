@@ -11,11 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from rkt_excel.errors import ScheduleError
-
-MONTHS: tuple[str, ...] = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+from rkt_excel.texts import MONTHS
 
 # Short forms people write; full names and unambiguous prefixes (>= 3 letters, which also
 # repairs truncations such as the seed's "Januar") are handled by month_number().

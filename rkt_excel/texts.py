@@ -1,6 +1,7 @@
 """Words people read outside the workbooks, in Bahasa Indonesia and English.
 
-Owns the console texts (summaries, progress labels, errors of the CLI) by key, and the way
+Owns the console texts (summaries, progress labels, errors of the CLI and of the library's
+"cannot continue" errors) by key, the month names, and the way
 numbers and dates are written in text for each language ("64,39" and "31 Agustus 2019" in
 Indonesian). Issue messages are in catalogue.py; the workbooks' prose is in guide.py. No I/O.
 """
@@ -11,11 +12,13 @@ import datetime as dt
 import os
 from typing import Any
 
-from rkt_excel.schedule import MONTHS
-
 LANGS: tuple[str, ...] = ("id", "en")
 LANG_ENV = "RKT_LANG"  # the default language when --lang is not given
 
+MONTHS: tuple[str, ...] = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
 _EN_MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -31,6 +34,39 @@ def default_lang() -> str:
 # key -> (Bahasa Indonesia, English); {placeholders} are filled by text().
 TEXTS: dict[str, tuple[str, str]] = {
     # --- errors and general -------------------------------------------------------------
+    # (RktError keys: errors.RktError(key=..., **params) is rendered with these)
+    "hasil-unreadable": (
+        "{file}: berkas hasil tidak dapat dibaca ({reason})",
+        "{file}: cannot read the hasil file ({reason})",
+    ),
+    "hasil-not-mapping": (
+        "{file}: berkas hasil harus berisi pasangan seperti 'H.IPAK: 3.45'",
+        "{file}: expected a mapping like 'H.IPAK: 3.45'",
+    ),
+    "hasil-unknown": (
+        "{file}: {input} bukan masukan komponen hasil {model}; yang dikenal: {known}",
+        "{file}: {input} is not a hasil input of {model}; known: {known}",
+    ),
+    "hasil-not-option": (
+        "{file}: {input}: {value} bukan salah satu dari {options}",
+        "{file}: {input}: {value} is not one of {options}",
+    ),
+    "hasil-not-number": (
+        "{file}: {input}: {value} bukan angka",
+        "{file}: {input}: {value} is not a number",
+    ),
+    "hasil-out-of-range": (
+        "{file}: {input}: {value} di luar rentang {low} sampai {high}",
+        "{file}: {input}: {value} is outside {low} to {high}",
+    ),
+    "recap-unreadable": (
+        "{file}: tidak dapat dibuka sebagai rekap .xlsx ({reason})",
+        "{file}: cannot open it as an xlsx recap ({reason})",
+    ),
+    "recap-not-recap": (
+        "{file}: bukan rekap yang ditulis oleh 'rkt-excel consolidate' (tidak ada lembar {sheet})",
+        "{file}: not a recap written by 'rkt-excel consolidate' (no sheet {sheet})",
+    ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
     "line": ("baris {line}", "line {line}"),
@@ -95,6 +131,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "demo-returned": ("{count} berkas kembali di {folder}", "{count} returned files in {folder}"),
     "demo-rollup": ("Ditulis: {path} (rekap Kanwil)", "Wrote {path} (the Kanwil roll-up)"),
 }
+
+
+def describe(err: Exception, lang: str = "id") -> str:
+    """An error in words for the user: a keyed RktError in ``lang``, anything else as str()."""
+    key = getattr(err, "key", "")
+    if key in TEXTS:
+        return text(key, lang, **getattr(err, "params", {}))
+    return str(err)
 
 
 def text(key: str, lang: str = "id", **params: Any) -> str:

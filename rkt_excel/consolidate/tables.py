@@ -30,8 +30,9 @@ from rkt_excel.consolidate.model import (
 from rkt_excel.form import FilledForm
 from rkt_excel.issues import Issue, Severity
 from rkt_excel.layout import INPUT_FIELDS
-from rkt_excel.schedule import MONTHS, Schedule, ScheduleKind
+from rkt_excel.schedule import Schedule, ScheduleKind
 from rkt_excel.template import Plan
+from rkt_excel.texts import MONTHS
 
 
 def month_label(year: int, month: int) -> str:

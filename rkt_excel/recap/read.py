@@ -32,12 +32,10 @@ def read_recap(path: str | Path) -> RecapData:
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as err:
-        raise RecapError(f"{p}: cannot open it as an xlsx recap ({err})") from err
+        raise RecapError(key="recap-unreadable", file=str(p), reason=str(err)) from err
     try:
         if SHEET_DATA not in wb.sheetnames:
-            raise RecapError(
-                f"{p}: not a recap written by 'rkt-excel consolidate' (no sheet {SHEET_DATA})"
-            )
+            raise RecapError(key="recap-not-recap", file=str(p), sheet=SHEET_DATA)
         raw: dict[str, Any] = {}
         rows = wb[SHEET_DATA].iter_rows(
             min_col=KEY_COL + 1, max_col=VALUE_COL + 1, values_only=True
