@@ -13,8 +13,9 @@ from enum import StrEnum
 from rkt_excel.errors import ScheduleError
 from rkt_excel.texts import MONTHS
 
-# Short forms people write; full names and unambiguous prefixes (>= 3 letters, which also
-# repairs truncations such as the seed's "Januar") are handled by month_number().
+# Short forms people write. Full names and longer unambiguous prefixes (4 letters or more,
+# which also repairs truncations such as the seed's "Januar") are found by month_number(); every
+# 3-letter prefix of a month is listed here, so shorter prefixes ("f", "ap") are never guessed.
 _ABBREV = {
     "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
     "jul": 7, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
@@ -62,17 +63,14 @@ class Schedule:
 def month_number(word: str) -> int | None:
     """Return 1-12 for an Indonesian (or English) month name, abbreviation or unique prefix."""
     w = word.strip().lower().rstrip(".")
-    if not w:
-        return None
-    for i, name in enumerate(MONTHS, start=1):
-        if w == name.lower() or w == _ENGLISH[i - 1]:
-            return i
+    if w in _ENGLISH:
+        return _ENGLISH.index(w) + 1
     if w in _ABBREV:
         return _ABBREV[w]
-    if len(w) >= 3:
-        hits = {i for i, name in enumerate(MONTHS, start=1) if name.lower().startswith(w)}
+    if len(w) >= 4:  # a full Indonesian name is its own unique prefix
+        hits = [i for i, name in enumerate(MONTHS, start=1) if name.lower().startswith(w)]
         if len(hits) == 1:
-            return hits.pop()
+            return hits[0]
     return None
 
 
@@ -120,7 +118,7 @@ def parse_target(text: str | None) -> Schedule:
     normalised = _RANGE_WORDS.sub(" - ", rest)
     parts = [p.strip() for p in re.split(r"\s*(?:,|;|\bdan\b|&)\s*", normalised) if p.strip()]
     months: list[int] = []
-    kinds: set[ScheduleKind] = set()
+    one_range = False  # the whole phrase is a single "from - to" range
     for part in parts:
         ends = [e.strip() for e in part.split(" - ") if e.strip()]
         nums = []
@@ -131,14 +129,13 @@ def parse_target(text: str | None) -> Schedule:
             nums.append(n)
         if len(nums) == 1:
             months.append(nums[0])
-            kinds.add(ScheduleKind.DEADLINE)
         elif len(nums) == 2 and nums[0] <= nums[1]:
             months.extend(range(nums[0], nums[1] + 1))
-            kinds.add(ScheduleKind.RANGE)
+            one_range = len(parts) == 1
         else:
             raise ScheduleError(f"cannot read the range {part!r} in {text!r}")
     unique = tuple(sorted(set(months)))
-    if kinds == {ScheduleKind.RANGE} and len(parts) == 1:
+    if one_range:
         kind = ScheduleKind.RANGE
     elif len(unique) == 1:
         kind = ScheduleKind.DEADLINE
