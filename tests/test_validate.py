@@ -35,8 +35,9 @@ _CACHE: dict[str, Path] = {}
 def forms(
     small_plan: Plan, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
 ) -> dict[str, Path]:
-    """Forms of the small plan, generated once per module and copied for each test."""
-    if not _CACHE:
+    """Forms of the small plan, generated once per module and copied for each test (again when
+    pytest has removed an older session's temporary folder, as under mutation testing)."""
+    if not _CACHE or not all(p.exists() for p in _CACHE.values()):
         paths = distribute_forms(small_plan, UNITS, tmp_path_factory.mktemp("forms"))
         _CACHE.update({u.code: p for u, p in zip(UNITS, paths, strict=True)})
     copies = {}
