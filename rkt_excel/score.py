@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rkt_excel.errors import ModelError
-from rkt_excel.lke import Item, LkeModel, Threshold, load_model
+from rkt_excel.lke import Area, Item, LkeModel, Threshold, load_model
 from rkt_excel.normalize import is_empty
 
 PREDIKATS: tuple[str, ...] = ("WBK", "WBBM")  # lowest first; WBBM requires WBK
@@ -140,18 +140,10 @@ class Scores:
         def add(
             level: str, key: str, name: str, weight: float, off: float | None, strict: float | None
         ) -> None:
-            rows.append(
-                Level(
-                    level=level,
-                    id=key,
-                    name=name,
-                    weight=weight,
-                    value=off,
-                    percent=None if off is None or not weight else off / weight,
-                    value_strict=strict,
-                    percent_strict=None if strict is None or not weight else strict / weight,
-                )
-            )
+            def share(value: float | None) -> float | None:
+                return None if value is None or not weight else value / weight
+
+            rows.append(Level(level, key, name, weight, off, share(off), strict, share(strict)))
 
         o, s = self.official, self.strict
         add("total", "total", "Nilai Evaluasi Zona Integritas", 100.0, o.total, s.total)
@@ -163,45 +155,40 @@ class Scores:
             o.pengungkit,
             s.pengungkit,
         )
-        groups = [(h.id, h.name, h.weight) for h in model.halves] or [("", "", 0.0)]
-        for half_id, half_name, half_weight in groups:
-            if half_id:
-                add("half", half_id, half_name, half_weight, o.halves[half_id], s.halves[half_id])
+
+        def sub_areas(area_id: str, half_id: str | None) -> None:
+            for sub in model.sub_areas_of(area_id, half_id):
+                add(
+                    "sub_area",
+                    sub.id,
+                    sub.name,
+                    sub.weight,
+                    o.sub_areas[sub.id],
+                    s.sub_areas[sub.id],
+                )
+                for item_id in sub.items:
+                    value = self.items[item_id]
+                    text = model.items[item_id].text
+                    add("item", item_id, text, 1.0, value, 0.0 if value is None else value)
+
+        def area_row(area: Area) -> None:
+            add("area", area.id, area.name, area.weight, o.areas[area.id], s.areas[area.id])
+
+        if model.halves:  # 90/2021: each half, its areas, their sub-areas; then whole areas
+            for half in model.halves:
+                add("half", half.id, half.name, half.weight, o.halves[half.id], s.halves[half.id])
+                for area in model.areas:
+                    key = f"{half.id}.{area.number}"
+                    name = f"{half.name}: {area.name}"
+                    weight = model.area_half_weight(area.id, half.id)
+                    add("area_half", key, name, weight, o.area_halves[key], s.area_halves[key])
+                    sub_areas(area.id, half.id)
             for area in model.areas:
-                if half_id:
-                    key = f"{half_id}.{area.number}"
-                    add(
-                        "area_half",
-                        key,
-                        f"{half_name}: {area.name}",
-                        model.area_half_weight(area.id, half_id),
-                        o.area_halves[key],
-                        s.area_halves[key],
-                    )
-                else:
-                    add("area", area.id, area.name, area.weight, o.areas[area.id], s.areas[area.id])
-                for sub in model.sub_areas_of(area.id, half_id if half_id else None):
-                    add(
-                        "sub_area",
-                        sub.id,
-                        sub.name,
-                        sub.weight,
-                        o.sub_areas[sub.id],
-                        s.sub_areas[sub.id],
-                    )
-                    for item_id in sub.items:
-                        value = self.items[item_id]
-                        add(
-                            "item",
-                            item_id,
-                            model.items[item_id].text,
-                            1.0,
-                            value,
-                            0.0 if value is None else value,
-                        )
-        if model.halves:
+                area_row(area)
+        else:  # 52/2014: each area followed by its sub-areas
             for area in model.areas:
-                add("area", area.id, area.name, area.weight, o.areas[area.id], s.areas[area.id])
+                area_row(area)
+                sub_areas(area.id, None)
         add("hasil", "hasil", "Komponen Hasil", model.hasil_weight, o.hasil, s.hasil)
         for comp in model.hasil:
             add(
@@ -450,7 +437,7 @@ def _checks(lke: LkeModel, totals: Totals) -> tuple[Check, ...]:
     for threshold in lke.thresholds:
         for rule, target, name, required in threshold_targets(lke, threshold):
             actual = totals.value(target)
-            kind = {"each-area": rule}.get(threshold.target, "")
+            kind = rule if threshold.target == "each-area" else ""
             check_id = ":".join(p for p in (threshold.predikat, kind, target) if p)
             if threshold.target.startswith("hasil:"):
                 check_id = f"{threshold.predikat}:hasil:{target}"

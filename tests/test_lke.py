@@ -26,7 +26,7 @@ def test_load_model_is_cached() -> None:
 def test_unknown_model_lists_known_ids() -> None:
     with pytest.raises(ModelError, match="known models: permenpanrb-90-2021, permenpanrb-52-2014"):
         load_model("permenpanrb-10-2019")
-    with pytest.raises(KeyError):  # ModelError is also a KeyError
+    with pytest.raises(KeyError, match="unknown LKE model 'nope'"):  # ModelError is a KeyError
         load_model("nope")
 
 
