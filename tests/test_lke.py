@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from typing import Any
 
 import pytest
 
+from rkt_excel import lke
 from rkt_excel.errors import ModelError
 from rkt_excel.layout import ANSWER_LISTS
-from rkt_excel.lke import ANSWER_TYPES, available_models, load_model
+from rkt_excel.lke import (
+    ANSWER_TYPES,
+    Question,
+    available_models,
+    is_blank,
+    load_model,
+    parse_number,
+)
 
 M90 = "permenpanrb-90-2021"
 M52 = "permenpanrb-52-2014"
+
+
+@pytest.fixture(autouse=True)
+def fresh_models() -> None:
+    """Build the models anew in every test: load_model caches them for the whole process, and
+    mutation testing forks each run from a process that has loaded them already."""
+    load_model.cache_clear()
 
 
 def test_available_models_current_first() -> None:
@@ -144,3 +161,425 @@ def test_number_inputs() -> None:
     assert model.question("H.IPAK").value_of(4.5) is None  # beyond the 0-4 scale
     assert model.question("R.1.i.a.j1").value_of(-1) is None
     assert model.question("R.1.i.a.j1").value_of(True) is None
+
+
+# --- every field of a few questions, items and sub-areas, read from the packaged YAML ---------
+KEMENKUMHAM_2019 = (
+    "Kemenkumham 2019 (Kepmenkumham M.HH-07.OT.03.01 Tahun 2019 via SIAP ZI, Kanwil Jatim)"
+)
+LKE_EXCEL = "LKE ZI Excel (axxpxmd/zona_integritas, form kuesioner.xlsx)"
+RATIO_NOTE = (
+    "min(1, pembilang / penyebut) as in the LKE sheet; a zero denominator gives #DIV/0! in the "
+    "sheet; here it counts 0 (certainty: uncertain)."
+)
+
+
+def test_an_option_item_question_in_full() -> None:
+    assert load_model(M90).question("P.1.i.a") == Question(
+        id="P.1.i.a",
+        text="Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas",
+        answer_type="yn",
+        options=("Ya", "Tidak"),
+        values=(1.0, 0.0),
+        criteria="Ya, jika Tim telah dibentuk di dalam unit kerja.",
+        kind="item",
+        area="I",
+        sub_area="P.1.i",
+        half="P",
+        label="a",
+        item="P.1.i.a",
+        data_dukung="SK Tim Kerja Pembangunan ZI Menuju WBK/ WBBM pada Satker",
+        data_dukung_source=f"{KEMENKUMHAM_2019}, data dukung of the 52/2014 question I.1.a",
+    )
+
+
+def test_a_jumlah_question_in_full() -> None:
+    assert load_model(M90).question("R.1.i.a.j1") == Question(
+        id="R.1.i.a.j1",
+        text="Jumlah Agen Perubahan",
+        answer_type="number",
+        options=(),
+        values=(),
+        criteria="Misalkan dengan kebijakan 1 Agen 1 Perubahan Persentase diperoleh dari Jumlah "
+        "Perubahan yang dibuat dibagi dengan Jumlah Agen Perubahan",
+        kind="jumlah",
+        area="I",
+        sub_area="R.1.i",
+        half="R",
+        item="R.1.i.a",
+        minimum=0.0,
+        maximum=None,
+        role="den",
+        note=RATIO_NOTE,
+    )
+
+
+def test_hasil_questions_in_full() -> None:
+    model = load_model(M90)
+    assert model.question("H.IPAK") == Question(
+        id="H.IPAK",
+        text="Nilai Survei Persepsi Korupsi (Survei Eksternal)",
+        answer_type="score",
+        options=(),
+        values=(),
+        criteria="Diisi dengan nilai hasil Survei Eksternal atas Persepsi Anti Korupsi (Indeks "
+        "Persepsi Anti Korupsi / IPAK)",
+        kind="hasil",
+        area="",
+        sub_area="bersih",
+        half="",
+        weight=17.5,
+        minimum=0.0,
+        maximum=4.0,
+        note="nilai = skor survei (0-4) / 4 x 17,5",
+        source=f"PermenPANRB 90/2021 Lampiran III (LKE); {LKE_EXCEL} row 202 (=K202/4*H202)",
+    )
+    capaian = model.question("H.CAPAIAN")
+    assert (capaian.kind, capaian.answer_type, capaian.options, capaian.values) == (
+        "hasil", "abcde", ("A", "B", "C", "D", "E"), (1.0, 0.75, 0.5, 0.25, 0.0)
+    )  # fmt: skip
+    assert (capaian.weight, capaian.minimum, capaian.maximum, capaian.item) == (5, None, None, "")
+    assert (capaian.sub_area, capaian.area, capaian.half, capaian.label) == ("bersih", "", "", "")
+    assert (capaian.certainty, capaian.note) == ("confirmed", "nilai = nilai jawaban A-E x 5")
+    assert (capaian.data_dukung, capaian.petunjuk) == ("", "")
+    assert capaian.source == f"PermenPANRB 90/2021 Lampiran III (LKE); {LKE_EXCEL} row 203"
+    tlhp = load_model(M52).question("H.TLHP")  # its own 0-100 scale overrides the 0-4 default
+    assert (tlhp.minimum, tlhp.maximum, tlhp.weight, tlhp.certainty) == (0, 100, 5, "uncertain")
+    assert (tlhp.source, tlhp.note) == (
+        "PermenPANRB 52/2014", "Weight 5 and nilai = persen / 100 x 5 are inferred."
+    )  # fmt: skip
+
+
+def test_a_52_2014_question_with_petunjuk_and_counterpart() -> None:
+    q = load_model(M52).question("I.1.a")
+    assert (q.kind, q.area, q.sub_area, q.half, q.label, q.item) == (
+        "item", "I", "I.1", "", "a", "I.1.a"
+    )  # fmt: skip
+    assert (q.counterpart, q.certainty, q.data_dukung_source, q.source) == (
+        "P.1.i.a", "uncertain", "", ""
+    )  # fmt: skip
+    assert q.petunjuk.startswith("a. Membuat undangan pembentukan Tim kerja WBK / WBBM, b. ")
+    assert q.note.startswith("Answer type and criteria taken from the matching 90/2021")
+
+
+def test_ratio_items_in_full() -> None:
+    model = load_model(M90)
+    lhkpn = model.item("R.5.iii.a")
+    assert (lhkpn.answer_type, lhkpn.rule, lhkpn.label, lhkpn.text) == (
+        "ratio", "share", "a", "Persentase penyampaian LHKPN"
+    )  # fmt: skip
+    assert (lhkpn.area, lhkpn.sub_area, lhkpn.half) == ("V", "R.5.iii", "R")
+    assert lhkpn.inputs == ("R.5.iii.a.j1", "R.5.iii.a.j2", "R.5.iii.a.j3", "R.5.iii.a.j4")
+    assert lhkpn.numerator == ("R.5.iii.a.j4",)
+    assert lhkpn.denominator == ("R.5.iii.a.j1", "R.5.iii.a.j2", "R.5.iii.a.j3")
+    assert (lhkpn.previous, lhkpn.current) == ("", "")
+    assert lhkpn.note.startswith(RATIO_NOTE + " The total 'Jumlah yang harus melaporkan'")
+    assert lhkpn.criteria.startswith("Kewajiban Penyelenggara Negara untuk melaporkan harta")
+    disiplin = model.item("R.3.iii.a")
+    assert (disiplin.rule, disiplin.previous, disiplin.current) == (
+        "decrease", "R.3.iii.a.j1", "R.3.iii.a.j2"
+    )  # fmt: skip
+    assert (disiplin.numerator, disiplin.denominator) == ((), ())
+    assert (lhkpn.id, disiplin.id) == ("R.5.iii.a", "R.3.iii.a")
+    roles = {q: model.question(q).role for q in disiplin.inputs}
+    assert roles == {"R.3.iii.a.j1": "prev", "R.3.iii.a.j2": "cur", "R.3.iii.a.j3": "info"}
+    option = model.item("P.1.i.a")
+    assert (option.answer_type, option.rule, option.inputs, option.note) == ("yn", "", (), "")
+    assert option.criteria == "Ya, jika Tim telah dibentuk di dalam unit kerja."
+    assert (option.id, option.label, option.text) == (
+        "P.1.i.a", "a", "Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas"
+    )  # fmt: skip
+    assert load_model(M52).item("I.1.a").note.startswith("Answer type and criteria taken from")
+
+
+def test_sub_areas_hasil_and_thresholds_in_full() -> None:
+    model = load_model(M90)
+    first = model.sub_areas[0]
+    assert (first.id, first.half, first.area, first.label, first.name, first.weight) == (
+        "P.1.i", "P", "I", "i", "Penyusunan Tim Kerja", 0.5
+    )  # fmt: skip
+    assert (first.items, first.certainty, first.note) == (("P.1.i.a", "P.1.i.b"), "confirmed", "")
+    assert first.source == f"PermenPANRB 90/2021 Lampiran III (LKE); {LKE_EXCEL} row 8"
+    bersih = model.hasil[0]
+    assert (bersih.id, bersih.name, bersih.weight, bersih.items, bersih.note) == (
+        "bersih", "Birokrasi yang Bersih dan Akuntabel", 22.5, ("H.IPAK", "H.CAPAIAN"), ""
+    )  # fmt: skip
+    assert bersih.source == "PermenPANRB 90/2021 Lampiran III (LKE); PermenPANRB 90/2021 Tabel 4"
+    assert [(h.id, h.name, h.weight) for h in model.halves] == [
+        ("P", "Pemenuhan", 30), ("R", "Reform", 30)
+    ]  # fmt: skip
+    assert [(a.id, a.number) for a in model.areas] == [
+        ("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("V", 5), ("VI", 6)
+    ]  # fmt: skip
+    assert model.areas[0].source == "PermenPANRB 90/2021 Tabel 3 and Lampiran III"
+    area = next(t for t in model.thresholds if t.target == "each-area")
+    assert (area.predikat, area.minimum, area.min_share, area.certainty) == (
+        "WBK", None, 0.6, "uncertain"
+    )  # fmt: skip
+    assert area.note.startswith("Tabel 6 says 'bobot nilai minimal per area pengungkit'")
+    total = model.thresholds[0]
+    assert (total.predikat, total.target, total.minimum, total.min_share, total.note) == (
+        "WBK", "total", 75, None, ""
+    )  # fmt: skip
+    assert (total.certainty, total.source) == (
+        "confirmed", "PermenPANRB 90/2021 Bab IV / Tabel 6 (p. 52-53, 58)"
+    )  # fmt: skip
+    assert {h.source for h in model.halves} == {"PermenPANRB 90/2021 Lampiran III (LKE)"}
+    assert model.sub_areas_of("I", "R") == tuple(
+        s for s in model.sub_areas if s.id.startswith("R.1.")
+    )
+    assert [s.id for s in model.sub_areas_of("II")] == [
+        "P.2.i", "P.2.ii", "P.2.iii", "R.2.i", "R.2.ii", "R.2.iii"
+    ]  # fmt: skip
+
+
+def test_model_header_and_answer_type_sources() -> None:
+    model = load_model(M90)
+    assert model.id == M90
+    assert model.title == "LKE Zona Integritas menuju WBK/WBBM (PermenPANRB 90/2021)"
+    assert model.regulation.startswith("Peraturan Menteri PANRB Nomor 90 Tahun 2021")
+    assert model.note.startswith("Pengungkit 60 (Pemenuhan 30 + Reform 30) + Hasil 40.")
+    assert model.source.startswith("PermenPANRB 90/2021 Lampiran III (LKE); LKE ZI Excel")
+    assert (
+        model.answer_type_sources["score"] == "PermenPANRB 90/2021 Lampiran III (LKE): Nilai (0-4)"
+    )
+    assert set(model.answer_type_sources) == {"yn", "abc", "abcd", "abcde", "number", "score"}
+    assert load_model(M52).answer_type_sources["number"] == "not used by this model"
+    assert load_model(M52).halves == ()
+
+
+# --- lookups and answers -----------------------------------------------------------------------
+
+
+def test_lookups() -> None:
+    model = load_model(M90)
+    assert model.area("III").name == "Penataan Sistem Manajemen SDM Aparatur"
+    with pytest.raises(ModelError, match=r"^permenpanrb-90-2021: unknown area id 'VII'$"):
+        model.area("VII")
+    with pytest.raises(
+        ModelError, match=r"^permenpanrb-90-2021: unknown LKE item id 'P\.1\.i\.z'$"
+    ):
+        model.item("P.1.i.z")
+    assert model.item("R.1.i.a").is_ratio and not model.item("P.1.i.a").is_ratio
+    assert model.question("H.CAPAIAN").is_option and not model.question("H.IPAK").is_option
+    assert (model.pengungkit_weight, model.hasil_weight) == (60, 40)
+    assert model.area_half_weight("V", "P") == 7.5
+
+
+@pytest.mark.parametrize(
+    ("answer", "number"),
+    [
+        (3, 3.0), (3.6, 3.6), ("3,60", 3.6), ("3.60", 3.6), (" 4 ", 4.0), ("1 000", 1000.0),
+        ("-2", -2.0), ("1,5,0", None), ("1.000,5", None), ("tiga", None), ("", None),
+        (True, None), (None, None), (float("nan"), None), (float("inf"), None), ("inf", None),
+        ([3], None),
+    ],
+)  # fmt: skip
+def test_parse_number(answer: object, number: float | None) -> None:
+    assert parse_number(answer) == number
+
+
+@pytest.mark.parametrize(
+    ("answer", "blank"), [(None, True), ("", True), (" \t", True), (0, False), ("a", False)]
+)
+def test_is_blank(answer: object, blank: bool) -> None:
+    assert is_blank(answer) is blank
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "canonical"),
+    [
+        ("H.IPAK", 0, 0.0), ("H.IPAK", "4", 4.0), ("H.IPAK", 4.01, None), ("H.IPAK", -0.01, None),
+        ("R.1.i.a.j1", 0, 0.0), ("R.1.i.a.j1", 10**6, 1e6), ("R.1.i.a.j1", -1, None),
+        ("P.1.i.a", " ya ", "Ya"), ("P.1.i.a", "TIDAK", "Tidak"), ("P.1.i.a", 1, None),
+        ("P.1.i.a", "Y", None), ("H.CAPAIAN", "c", "C"), ("H.IPAK", "  ", None),
+        ("H.IPAK", None, None),
+    ],
+)  # fmt: skip
+def test_normalize_answers(qid: str, answer: object, canonical: object) -> None:
+    assert load_model(M90).question(qid).normalize(answer) == canonical
+
+
+# --- the consistency check of a packaged model -------------------------------------------------
+
+
+def test_check_refuses_weights_that_do_not_add_up() -> None:
+    model = load_model(M90)
+    lke._check(model)  # the packaged model is consistent
+    areas = (dataclasses.replace(model.areas[0], weight=9.0), *model.areas[1:])
+    with pytest.raises(
+        ModelError,
+        match=r"^LKE model permenpanrb-90-2021 is inconsistent: "
+        r"area I: sub-areas sum to 8\.0, not 9\.0; weights sum to 101\.0, not 100$",
+    ):
+        lke._check(dataclasses.replace(model, areas=areas))
+    halves = (dataclasses.replace(model.halves[0], weight=29.0), model.halves[1])
+    with pytest.raises(
+        ModelError, match=r"inconsistent: half P: sub-areas sum to 30\.0, not 29\.0$"
+    ):
+        lke._check(dataclasses.replace(model, halves=halves))
+    hasil = (dataclasses.replace(model.hasil[0], weight=22.0), model.hasil[1])
+    with pytest.raises(ModelError, match=r"hasil bersih: inputs sum to 22\.5, not 22\.0; weights "
+                       r"sum to 99\.5, not 100$"):  # fmt: skip
+        lke._check(dataclasses.replace(model, hasil=hasil))
+    q = dataclasses.replace(model.questions["P.1.i.a"], answer_type="abcdef")
+    with pytest.raises(
+        ModelError, match=r"inconsistent: P\.1\.i\.a: unknown answer type 'abcdef'$"
+    ):
+        lke._check(dataclasses.replace(model, questions={**model.questions, "P.1.i.a": q}))
+
+
+def test_check_tolerates_rounding_below_a_millionth() -> None:
+    model = load_model(M90)
+    areas = (dataclasses.replace(model.areas[0], weight=8.0000009), *model.areas[1:])
+    lke._check(dataclasses.replace(model, areas=areas))
+    areas = (dataclasses.replace(model.areas[0], weight=8.0000011), *model.areas[1:])
+    with pytest.raises(ModelError, match=r"area I: sub-areas sum to 8\.0, not 8\.0000011"):
+        lke._check(dataclasses.replace(model, areas=areas))
+
+
+# --- the YAML reader on a minimal model built in code: what an omitted key means --------------
+
+
+def minimal_raw() -> dict[str, Any]:
+    """The smallest model document: every optional key left out, except where noted."""
+    return {
+        "id": "mini",
+        "title": "Mini",
+        "regulation": "Peraturan Mini",
+        "source": "test",
+        "answer_types": {
+            "yn": {"options": ["Ya", "Tidak"], "values": [1, 0], "source": "yn-src"},
+            "number": {"min": 0},  # no max, no source
+            "score": {"min": 1, "max": 5},
+        },
+        "halves": [{"id": "P", "name": "Pemenuhan", "weight": 30, "source": "h-src"},
+                   {"id": "R", "name": "Reform", "weight": 30, "source": "h-src"}],
+        "areas": [{"id": "I", "number": 1, "name": "Area Satu", "weight": 60, "source": "a-src"}],
+        "sub_areas": [
+            {"id": "P.1.i", "half": "P", "area": "I", "label": "i", "name": "Satu", "weight": 30,
+             "source": "s-src",
+             "items": [{"id": "P.1.i.a", "label": "a", "text": "Ada tim?", "answer_type": "yn"},
+                       {"id": "P.1.i.b", "label": "b", "text": "Ada SK?", "answer_type": "yn",
+                        "criteria": "Ya: ada", "note": "catatan", "source": "q-src",
+                        "data_dukung": "SK", "data_dukung_source": "dd-src", "petunjuk": "p",
+                        "counterpart": "X.1", "certainty": "uncertain"}]},
+            {"id": "R.1.i", "half": "R", "area": "I", "label": "i", "name": "Dua", "weight": 30,
+             "source": "s-src", "certainty": "uncertain", "note": "sub-note",
+             "items": [{"id": "R.1.i.a", "label": "a", "text": "Persentase", "answer_type": "ratio",
+                        "rule": "share",
+                        "inputs": [{"id": "R.1.i.a.j1", "text": "Semua", "role": "den"},
+                                   {"id": "R.1.i.a.j2", "text": "Selesai", "role": "num"}]}]},
+        ],
+        "hasil": [{"id": "bersih", "name": "Bersih", "weight": 40, "source": "c-src",
+                   "items": [{"id": "H.A", "text": "Survei", "answer_type": "score", "weight": 30},
+                             {"id": "H.B", "text": "Capaian", "answer_type": "yn", "weight": 10,
+                              "min": 2, "max": 3}]}],
+        "thresholds": [{"predikat": "WBK", "target": "total", "min": 75, "source": "t-src"}],
+    }  # fmt: skip
+
+
+def test_omitted_keys_take_their_defaults() -> None:
+    model = lke._build(minimal_raw())
+    lke._check(model)
+    bare = model.question("P.1.i.a")
+    assert (bare.criteria, bare.note, bare.source, bare.data_dukung, bare.data_dukung_source) == (
+        "", "", "", "", ""
+    )  # fmt: skip
+    assert (bare.petunjuk, bare.counterpart, bare.certainty, bare.label) == (
+        "",
+        "",
+        "confirmed",
+        "a",
+    )
+    assert (bare.options, bare.values, bare.kind, bare.item) == (("Ya", "Tidak"), (1, 0), "item",
+                                                                 "P.1.i.a")  # fmt: skip
+    full = model.question("P.1.i.b")
+    assert (full.criteria, full.note, full.source, full.data_dukung, full.data_dukung_source) == (
+        "Ya: ada", "catatan", "q-src", "SK", "dd-src"
+    )  # fmt: skip
+    assert (full.petunjuk, full.counterpart, full.certainty) == ("p", "X.1", "uncertain")
+    item = model.item("P.1.i.b")
+    assert (item.id, item.label, item.text, item.criteria, item.note) == (
+        "P.1.i.b", "b", "Ada SK?", "Ya: ada", "catatan"
+    )  # fmt: skip
+    assert (model.item("P.1.i.a").criteria, model.item("P.1.i.a").note) == ("", "")
+    ratio = model.item("R.1.i.a")
+    assert (ratio.id, ratio.label, ratio.text, ratio.criteria, ratio.note) == (
+        "R.1.i.a", "a", "Persentase", "", ""
+    )  # fmt: skip
+    assert (ratio.numerator, ratio.denominator, ratio.previous, ratio.current) == (
+        ("R.1.i.a.j2",), ("R.1.i.a.j1",), "", ""
+    )  # fmt: skip
+    jumlah = model.question("R.1.i.a.j1")
+    assert (jumlah.minimum, jumlah.maximum, jumlah.criteria, jumlah.note, jumlah.role) == (
+        0, None, "", "", "den"
+    )  # fmt: skip
+    score_q = model.question("H.A")  # the score type's bounds
+    assert (score_q.minimum, score_q.maximum, score_q.criteria, score_q.note) == (1, 5, "", "")
+    assert (score_q.source, score_q.certainty, score_q.weight, score_q.sub_area) == (
+        "", "confirmed", 30, "bersih"
+    )  # fmt: skip
+    option_hasil = model.question("H.B")  # an option hasil input keeps its options
+    assert (option_hasil.options, option_hasil.kind, option_hasil.weight) == (
+        ("Ya", "Tidak"), "hasil", 10
+    )  # fmt: skip
+    subs = model.sub_areas
+    assert [(s.certainty, s.note, s.source) for s in subs] == [
+        ("confirmed", "", "s-src"), ("uncertain", "sub-note", "s-src")
+    ]  # fmt: skip
+    assert [(c.note, c.source) for c in model.hasil] == [("", "c-src")]
+    assert [(h.source, h.weight) for h in model.halves] == [("h-src", 30), ("h-src", 30)]
+    (threshold,) = model.thresholds
+    assert (threshold.certainty, threshold.note, threshold.min_share, threshold.source) == (
+        "confirmed", "", None, "t-src"
+    )  # fmt: skip
+    assert (model.note, model.source, model.title, model.regulation) == (
+        "", "test", "Mini", "Peraturan Mini"
+    )  # fmt: skip
+    assert model.answer_type_sources == {"yn": "yn-src", "number": "", "score": ""}
+
+
+def test_a_hasil_score_input_with_its_own_bounds() -> None:
+    raw = minimal_raw()
+    raw["hasil"][0]["items"][0].update(min=0, max=100, criteria="c", note="n", source="s",
+                                       certainty="uncertain")  # fmt: skip
+    q = lke._build(raw).question("H.A")
+    assert (q.minimum, q.maximum, q.criteria, q.note, q.source, q.certainty) == (
+        0, 100, "c", "n", "s", "uncertain"
+    )  # fmt: skip
+
+
+def test_a_number_type_with_a_maximum() -> None:
+    raw = minimal_raw()
+    raw["answer_types"]["number"]["max"] = 99
+    raw["sub_areas"][1]["items"][0].update(criteria="rumus", note="catatan")
+    model = lke._build(raw)
+    q = model.question("R.1.i.a.j2")
+    assert (q.minimum, q.maximum, q.criteria, q.note) == (0, 99, "rumus", "catatan")
+    assert (model.item("R.1.i.a").criteria, model.item("R.1.i.a").note) == ("rumus", "catatan")
+
+
+def test_check_names_the_half_whose_sub_areas_do_not_add_up() -> None:
+    raw = minimal_raw()
+    raw["sub_areas"][0]["weight"] = 31  # Pemenuhan now 31, Reform still 30
+    with pytest.raises(
+        ModelError,
+        match=r"^LKE model mini is inconsistent: area I: sub-areas sum "
+        r"to 61\.0, not 60\.0; half P: sub-areas sum to 31\.0, not 30\.0$",
+    ):
+        lke._check(lke._build(raw))  # fmt: skip
+
+
+def test_check_tolerates_a_difference_of_exactly_a_millionth() -> None:
+    """The tolerance is strict: a half, an area or a hasil component of weight 0.000001 with
+    nothing in it (a difference of exactly 1e-6, which floats can hold only near 0) passes."""
+    extra = {
+        "halves": {"id": "X", "name": "Lain", "weight": 1e-6, "source": "x"},
+        "areas": {"id": "II", "number": 2, "name": "Dua", "weight": 1e-6, "source": "x"},
+        "hasil": {"id": "lain", "name": "Lain", "weight": 1e-6, "source": "x", "items": []},
+    }
+    for table, entry in extra.items():
+        raw = minimal_raw()
+        raw[table].append(entry)
+        lke._check(lke._build(raw))
