@@ -544,7 +544,10 @@ def test_a_hasil_score_input_with_its_own_bounds() -> None:
     raw = minimal_raw()
     raw["hasil"][0]["items"][0].update(min=0, max=100, criteria="c", note="n", source="s",
                                        certainty="uncertain")  # fmt: skip
-    q = lke._build(raw).question("H.A")
+    raw["hasil"][0]["note"] = "catatan komponen"
+    model = lke._build(raw)
+    assert model.hasil[0].note == "catatan komponen"
+    q = model.question("H.A")
     assert (q.minimum, q.maximum, q.criteria, q.note, q.source, q.certainty) == (
         0, 100, "c", "n", "s", "uncertain"
     )  # fmt: skip
