@@ -12,14 +12,7 @@ import pytest
 from rkt_excel import lke
 from rkt_excel.errors import ModelError
 from rkt_excel.layout import ANSWER_LISTS
-from rkt_excel.lke import (
-    ANSWER_TYPES,
-    Question,
-    available_models,
-    is_blank,
-    load_model,
-    parse_number,
-)
+from rkt_excel.lke import ANSWER_TYPES, Question, available_models, load_model
 
 M90 = "permenpanrb-90-2021"
 M52 = "permenpanrb-52-2014"
@@ -367,32 +360,13 @@ def test_lookups() -> None:
 
 
 @pytest.mark.parametrize(
-    ("answer", "number"),
-    [
-        (3, 3.0), (3.6, 3.6), ("3,60", 3.6), ("3.60", 3.6), (" 4 ", 4.0), ("1 000", 1000.0),
-        ("-2", -2.0), ("1,5,0", None), ("1.000,5", None), ("tiga", None), ("", None),
-        (True, None), (None, None), (float("nan"), None), (float("inf"), None), ("inf", None),
-        ([3], None),
-    ],
-)  # fmt: skip
-def test_parse_number(answer: object, number: float | None) -> None:
-    assert parse_number(answer) == number
-
-
-@pytest.mark.parametrize(
-    ("answer", "blank"), [(None, True), ("", True), (" \t", True), (0, False), ("a", False)]
-)
-def test_is_blank(answer: object, blank: bool) -> None:
-    assert is_blank(answer) is blank
-
-
-@pytest.mark.parametrize(
     ("qid", "answer", "canonical"),
     [
         ("H.IPAK", 0, 0.0), ("H.IPAK", "4", 4.0), ("H.IPAK", 4.01, None), ("H.IPAK", -0.01, None),
         ("R.1.i.a.j1", 0, 0.0), ("R.1.i.a.j1", 10**6, 1e6), ("R.1.i.a.j1", -1, None),
         ("P.1.i.a", " ya ", "Ya"), ("P.1.i.a", "TIDAK", "Tidak"), ("P.1.i.a", 1, None),
-        ("P.1.i.a", "Y", None), ("H.CAPAIAN", "c", "C"), ("H.IPAK", "  ", None),
+        ("P.1.i.a", "y", "Ya"), ("P.1.i.a", "a", None), ("H.CAPAIAN", "c.", "C"),
+        ("H.IPAK", "  ", None), ("H.IPAK", "3,60", 3.6), ("H.IPAK", "1.000,5", None),
         ("H.IPAK", None, None),
     ],
 )  # fmt: skip

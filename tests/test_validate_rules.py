@@ -15,7 +15,7 @@ import pytest
 
 from rkt_excel import layout
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
-from rkt_excel.issues import Issue, make_issue
+from rkt_excel.issues import Issue
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.validate import REQUIRED_IDENTITY, validate
@@ -352,7 +352,7 @@ def test_tanggal_pengisian_not_after_the_as_of_date(
 
 def test_tanggal_pengisian_already_reported_is_not_reported_again(small_plan: Plan) -> None:
     future = dt.date(2019, 7, 1)
-    read_issue = make_issue("invalid-date", PATH, sheet=ID, cell="B9", field="tanggal_pengisian",
+    read_issue = Issue("invalid-date", PATH, sheet=ID, cell="B9", field="tanggal_pengisian",
                             params={"value": "x"})  # fmt: skip
     f = form(small_plan, identity={**GOOD_IDENTITY, "tanggal_pengisian": future},
              issues=(read_issue,))  # fmt: skip
@@ -438,7 +438,7 @@ def test_rows_not_in_the_plan_are_not_checked(small_plan: Plan) -> None:
 
 
 def test_reading_issues_come_first_then_identity_then_rows(small_plan: Plan) -> None:
-    read_issue = make_issue("not-a-number", PATH, sheet=I, cell="J6", row_id="I.1.a",
+    read_issue = Issue("not-a-number", PATH, sheet=I, cell="J6", row_id="I.1.a",
                             field="capaian", params={"value": "x"})  # fmt: skip
     f = form(
         small_plan,
