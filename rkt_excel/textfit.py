@@ -42,6 +42,7 @@ from typing import Any, Literal
 Program = Literal["both", "libreoffice", "excel"]
 
 EXCEL_MAX_ROW_PT = 409.0  # Excel's largest row height
+MAX_ROW_PT = 408.75  # the largest whole-pixel height within it (545 px)
 DEFAULT_ROW_PT = 15.0  # the default row of a workbook whose default font is Calibri 11
 DEFAULT_FONT_SIZE = 11.0  # that default font's size (xlsxwriter's default format)
 
@@ -140,6 +141,16 @@ class _PixelWidths(dict[str, int]):
         super().__init__()
         self.face = face
         self.em = em
+        self.words: dict[str, int] = {}  # widths of pieces seen (words repeat)
+
+    def width(self, piece: str) -> int:
+        """Width of a piece of text, remembered."""
+        w = self.words.get(piece)
+        if w is None:
+            if len(self.words) > 200_000:
+                self.words.clear()
+            w = self.words[piece] = sum(map(self.__getitem__, piece))
+        return w
 
     def __missing__(self, ch: str) -> int:
         units = self.face.advances.get(ch)
@@ -200,11 +211,17 @@ def stored_width(width: float) -> float:
 
 
 def width_for_points(points: float) -> float:
-    """The smallest ``set_column`` width whose column is at least ``points`` wide in Excel."""
+    """The smallest ``set_column`` width (in hundredths) whose column is at least ``points``
+    wide in Excel."""
     px = math.ceil(points / PX_PT - 1e-9)
-    if px <= MAX_DIGIT_PX + COLUMN_PADDING_PX:
-        return math.ceil(px / (MAX_DIGIT_PX + COLUMN_PADDING_PX) * 100) / 100
-    return math.ceil((px - COLUMN_PADDING_PX) / MAX_DIGIT_PX * 100) / 100
+    if px <= 0:
+        return 0.0
+    width = math.ceil((px - COLUMN_PADDING_PX - 0.5) / MAX_DIGIT_PX * 100 - 1e-9) / 100
+    if width < 1:
+        width = math.ceil((px - 0.5) / (MAX_DIGIT_PX + COLUMN_PADDING_PX) * 100 - 1e-9) / 100
+    while column_pixels(width) < px:
+        width = round(width + 0.01, 2)
+    return width
 
 
 def lo_column_twips(width: float) -> int:
@@ -259,7 +276,9 @@ _LO_BREAKS = re.compile(
 )
 _LO_SLASH_BREAKS = re.compile(r"(?<=\D/)(?=[^\W\d_])")
 _EXCEL_BREAKS = re.compile(r"(?<=[^\W_]-)(?=[^\W\d_])")
-_SPACES = re.compile(r"([^ ]*)( *)")
+
+
+_SPECIAL = re.compile(r"[-/?!\t\u200b\u2013\u2014]")  # where a word may break inside
 
 
 def _pieces(
@@ -268,16 +287,23 @@ def _pieces(
     """Unbreakable pieces of a paragraph: (text, spaces after it, whether the break after it
     needs the next character on the line too). ``first`` adds such breaks to the first word."""
     out: list[tuple[str, int, bool]] = []
-    for m in _SPACES.finditer(paragraph):
-        word, spaces = m.group(1), m.group(2)
-        if not word and not spaces:
+    words = paragraph.split(" ")
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        after = 1 if i < last else 0
+        if not word and out:  # one more space after the previous piece
+            text, spaces, soft = out[-1]
+            out[-1] = (text, spaces + after, soft)
             continue
-        parts = [(p, False) for p in (breaks.split(word) if len(word) > 1 else [word])]
-        if first is not None and m.start() == 0 and "/" in word:
+        if len(word) < 2 or not _SPECIAL.search(word):
+            out.append((word, after, False))
+            continue
+        parts = [(p, False) for p in breaks.split(word)]
+        if first is not None and i == 0 and "/" in word:
             split = [first.split(p) for p, _ in parts]
-            parts = [(q, i < len(qs) - 1) for qs in split for i, q in enumerate(qs)]
+            parts = [(q, j < len(qs) - 1) for qs in split for j, q in enumerate(qs)]
         out.extend((part, 0, soft) for part, soft in parts[:-1])
-        out.append((parts[-1][0], len(spaces), False))
+        out.append((parts[-1][0], after, False))
     return out
 
 
@@ -298,8 +324,9 @@ def _count_lines(
     pending = 0  # spaces after the last piece on the line
     on_line = 0  # pieces on the current line
     last_w, last_soft = 0, False  # the last piece on the line
+    width = widths.width
     for piece, nspaces, soft in _pieces(paragraph, breaks, first):
-        w = sum(map(get, piece))
+        w = width(piece)
         if on_line and x + pending + w <= avail:
             x += pending + w
             on_line += 1
@@ -406,8 +433,9 @@ def lo_min_twips(size: float) -> int:
 def lo_height_twips(lines: int, font: str, size: float, bold: bool, italic: bool) -> int:
     """LibreOffice's optimal height in twips of a row with a cell of ``lines`` lines.
 
-    At least the attribute height of the cell's font and of the workbook's default font
-    (Calibri 11 pt, the style of every empty cell of the row): 13.8 pt.
+    At least the attribute height of the cell's font, and of Calibri 11 pt, the workbook's
+    default font: LibreOffice gives a short row 13.8 pt when a sheet uses that font somewhere
+    (12.8 pt, its standard row, when not); counting 13.8 is right in both cases.
     """
     # The edit engine adds the lines in 1/100 mm, each rounded, and Calc rounds the sum back
     # to pixels: 33 lines of 12 px make 397 px, not 396.
@@ -453,13 +481,14 @@ def row_height(
 
     Rounded up to a whole pixel (0.75 pt): Excel draws rows in whole pixels, and xlsxwriter
     (3.3 and later) rounds ``set_row`` heights to the nearest pixel, which could otherwise
-    lower a height. At most Excel's 409 pt (text that needs more is cut).
+    lower a height. At most 408.75 pt, the last whole pixel within Excel's 409 pt (text that
+    needs more is cut).
     """
     _check_program(program)
     need = max((_cell_points(c, program) for c in cells), default=0.0)
     need = max(need, minimum)
     points = math.ceil(need / PX_PT - 1e-6) * PX_PT
-    return min(points, EXCEL_MAX_ROW_PT)
+    return min(points, MAX_ROW_PT)
 
 
 def cell_height(

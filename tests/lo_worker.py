@@ -155,7 +155,10 @@ def fit_rows(doc: Any, heights_xlsx: str) -> None:
         cursor = sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
         end = cursor.RangeAddress
-        sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).Rows.OptimalHeight = True
+        # whole rows, as LibreOffice fits a row itself: its empty cells count too (their
+        # default style's font sets the least height)
+        whole = sheet.getCellRangeByPosition(0, 0, sheet.Columns.Count - 1, end.EndRow)
+        whole.Rows.OptimalHeight = True
     doc.storeToURL(
         uno.systemPathToFileUrl(os.path.abspath(heights_xlsx)),
         (prop("FilterName", "Calc Office Open XML"),),
