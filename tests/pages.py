@@ -86,7 +86,23 @@ def _missing_tools() -> str | None:
         return "pdftotext not installed (apt-get install poppler-utils)"
     if uno_python() is None:
         return "LibreOffice's Python bridge not installed (apt-get install python3-uno)"
+    for font, free, package in (
+        ("Arial", "LiberationSans", "fonts-liberation2"),
+        ("Calibri", "Carlito", "fonts-crosextra-carlito"),
+    ):
+        if free not in _font_file(font):
+            return f"{font} is not drawn with {free} (apt-get install {package})"
     return None
+
+
+def _font_file(family: str) -> str:
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return ""
+    done = subprocess.run(
+        [fc_match, "-f", "%{file}", family], capture_output=True, text=True, check=False
+    )
+    return done.stdout
 
 
 needs_uno = pytest.mark.skipif(_missing_tools() is not None, reason=_missing_tools() or "")

@@ -1,0 +1,148 @@
+"""Measure rkt_excel.textfit against LibreOffice: how well its row heights fit (developer tool).
+
+Writes N rows of random Indonesian-like text (tests/textgen.py) at random widths, fonts and sizes,
+each row's height from ``row_height`` (one sheet per ``program``), lets LibreOffice set every row
+to its optimal height (tests/pages.py, through UNO) and reports, per program, the rows lower than
+LibreOffice needs and how much higher the others are. Needs LibreOffice, python3-uno and
+poppler-utils. Rows that hit Excel's 409 pt cap are left out (their text does not fit anyway).
+
+    python scripts/textfit_margin.py [--rows 3000] [--seed 1] [--workdir DIR]
+    python scripts/textfit_margin.py --speed [--rows 300000]   # cells per second, no LibreOffice
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import xlsxwriter  # noqa: E402
+from pages import inspect_workbooks  # noqa: E402
+from textgen import random_text  # noqa: E402
+
+from rkt_excel import textfit  # noqa: E402
+
+PROGRAMS: tuple[textfit.Program, ...] = ("libreoffice", "both")
+FONTS = ("Arial", "Arial", "Arial", "Calibri")
+SIZES = (7, 8, 9, 10, 10, 11, 12, 14)
+
+
+def random_cells(rng: random.Random, n: int, widths: list[float]) -> list[tuple[int, textfit.Cell]]:
+    out = []
+    for _ in range(n):
+        column = rng.randrange(len(widths))
+        cell = textfit.Cell(
+            random_text(rng),
+            widths[column],
+            rng.choice(FONTS),
+            rng.choice(SIZES),
+            rng.random() < 0.25,
+            rng.random() < 0.15,
+        )
+        out.append((column, cell))
+    return out
+
+
+def write(path: Path, cells: list[tuple[int, textfit.Cell]], widths: list[float]) -> None:
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    formats: dict[tuple[str, float, bool, bool], object] = {}
+    for program in PROGRAMS:
+        ws = wb.add_worksheet(program)
+        for c, w in enumerate(widths):
+            ws.set_column(c, c, w)
+        for r, (c, cell) in enumerate(cells):
+            key = (cell.font, cell.size, cell.bold, cell.italic)
+            if key not in formats:
+                formats[key] = wb.add_format(
+                    {
+                        "font_name": cell.font,
+                        "font_size": cell.size,
+                        "bold": cell.bold,
+                        "italic": cell.italic,
+                        "text_wrap": True,
+                        "valign": "top",
+                    }
+                )
+            ws.write_string(r, c, cell.text, formats[key])
+            ws.set_row(r, textfit.row_height([cell], program=program, minimum=0))
+    wb.close()
+
+
+def quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def margin(rows: int, seed: int, workdir: Path) -> None:
+    rng = random.Random(seed)
+    widths = [
+        rng.choice((4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80)) + 0.71 for _ in range(8)
+    ]
+    cells = random_cells(rng, rows, widths)
+    path = workdir / "textfit-margin.xlsx"
+    write(path, cells, widths)
+    started = time.perf_counter()
+    layout = inspect_workbooks([path], workdir / "lo", pages=False)[path]
+    print(f"{rows} rows, column widths {widths}; LibreOffice {time.perf_counter() - started:.1f} s")
+    for program in PROGRAMS:
+        got = [r for r in layout.rows if r.sheet == program and r.height_pt < textfit.MAX_ROW_PT]
+        low = [r for r in got if round(r.height_pt * 20) < round(r.needed_pt * 20)]
+        over = [r.over_pt for r in got]
+        ratio = [r.over_pt / r.needed_pt for r in got]
+        within = sum(1 for o in over if o < textfit.PX_PT) / len(over)
+        print(
+            f"{program:12s} rows {len(got)}  lower than needed {len(low)}  "
+            f"within one pixel (0.75 pt) {within:.1%}\n"
+            f"{'':12s} over (pt): median {statistics.median(over):.2f}  "
+            f"p90 {quantile(over, 0.9):.2f}  p99 {quantile(over, 0.99):.2f}  max {max(over):.2f}\n"
+            f"{'':12s} over (share of the need): median {statistics.median(ratio):.1%}  "
+            f"p90 {quantile(ratio, 0.9):.1%}  max {max(ratio):.1%}"
+        )
+
+
+def speed(rows: int, seed: int) -> None:
+    rng = random.Random(seed)
+    widths = [10.0, 20.0, 30.0, 45.0]
+    cells = [cell for _, cell in random_cells(rng, rows, widths)]
+    chars = sum(len(c.text) for c in cells) / len(cells)
+    for program in ("libreoffice", "both"):
+        textfit._lines.cache_clear()
+        wall, cpu = time.perf_counter(), time.process_time()
+        for cell in cells:
+            textfit.row_height([cell], program=program)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"{program:12s} {rows} cells of {chars:.0f} characters, all different: "
+              f"{wall:.1f} s ({rows / wall:,.0f} cells/s), CPU {cpu:.1f} s "
+              f"({rows / cpu:,.0f} cells/s)")  # fmt: skip
+    wall, cpu = time.perf_counter(), time.process_time()
+    for cell in cells[:100_000]:
+        textfit.row_height([cell])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    n = min(rows, 100_000)
+    print(f"{'both':12s} {n} of them again (cached): {n / wall:,.0f} cells/s, CPU {n / cpu:,.0f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--rows", type=int, default=None, help="rows (3000; 300000 with --speed)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--speed", action="store_true", help="time row_height instead")
+    args = ap.parse_args()
+    if args.speed:
+        speed(args.rows or 300_000, args.seed)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="textfit-") as tmp:
+        margin(args.rows or 3000, args.seed, args.workdir or Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

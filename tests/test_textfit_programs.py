@@ -1,0 +1,122 @@
+"""rkt_excel.textfit against LibreOffice: rows of random Indonesian-like text, sized by
+``row_height``, fit when LibreOffice lays them out, and are not much higher than it needs.
+
+Each example is one workbook of many rows (one LibreOffice run per example; it is slow to
+start). The margins asserted are those measured with scripts/textfit_margin.py.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from pages import RowHeight, inspect_workbooks, needs_uno
+from textgen import SPECIAL, WORDS
+
+from rkt_excel import textfit
+from rkt_excel.textfit import Cell
+
+pytestmark = [pytest.mark.programs, needs_uno]
+
+ROWS = 120
+COLUMNS = 6
+
+words = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(SPECIAL),
+    st.sampled_from(WORDS).map(str.upper),
+    st.builds(lambda w, p: w + p, st.sampled_from(WORDS), st.sampled_from(",.;:")),
+)
+texts = st.one_of(
+    st.lists(st.tuples(words, st.sampled_from(" " * 12 + "\n")), min_size=1, max_size=60).map(
+        lambda pairs: "".join(w + sep for w, sep in pairs).rstrip(" ")
+    ),
+    st.builds(lambda ch, n: ch * n, st.sampled_from("xmW0i"), st.integers(5, 90)),
+)
+cells = st.tuples(
+    st.integers(0, COLUMNS - 1),
+    texts,
+    st.sampled_from(("Arial", "Calibri")),
+    st.sampled_from((7, 8, 9, 10, 11, 12, 14)),
+    st.booleans(),
+    st.booleans(),
+)
+widths = st.lists(st.floats(3, 60).map(lambda w: round(w, 2)), min_size=COLUMNS, max_size=COLUMNS)
+
+
+def write(path: Path, column_widths: list[float], rows: list[Cell]) -> None:
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    for program in ("libreoffice", "both"):
+        ws = wb.add_worksheet(program)
+        for c, w in enumerate(column_widths):
+            ws.set_column(c, c, w)
+        for r, cell in enumerate(rows):
+            fmt = wb.add_format(
+                {
+                    "font_name": cell.font,
+                    "font_size": cell.size,
+                    "bold": cell.bold,
+                    "italic": cell.italic,
+                    "text_wrap": True,
+                    "valign": "top",
+                }
+            )
+            ws.write_string(r, column_widths.index(cell.width), cell.text, fmt)
+            ws.set_row(r, textfit.row_height([cell], program=program, minimum=0))  # type: ignore[arg-type]
+    wb.close()
+
+
+def describe(row: RowHeight, cell: Cell) -> str:
+    return f"{row.sheet} row {row.row}: set {row.height_pt}, needs {row.needed_pt}: {cell!r}"
+
+
+@settings(
+    max_examples=3,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: each step is a run
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    column_widths=widths.filter(lambda ws: len(set(ws)) == COLUMNS),
+    drawn=st.lists(cells, min_size=ROWS, max_size=ROWS),
+)
+def test_row_heights_fit_libreoffice(
+    column_widths: list[float], drawn: list[tuple[int, str, str, int, bool, bool]]
+) -> None:
+    rows = [Cell(t, column_widths[c], f, s, b, i) for c, t, f, s, b, i in drawn]
+    with tempfile.TemporaryDirectory(prefix="textfit-") as tmp:
+        path = Path(tmp) / "rows.xlsx"
+        write(path, column_widths, rows)
+        layout = inspect_workbooks([path], Path(tmp) / "lo", pages=False)[path]
+    got = {(r.sheet, r.row): r for r in layout.rows}
+    low, loose = [], []
+    for program in ("libreoffice", "both"):
+        for n, cell in enumerate(rows, start=1):
+            row = got[program, n]
+            if row.needed_pt > textfit.MAX_ROW_PT:  # more than a row can hold: capped
+                assert row.height_pt == textfit.MAX_ROW_PT, describe(row, cell)
+                continue
+            if round(row.height_pt * 20) < round(row.needed_pt * 20):
+                low.append(describe(row, cell))
+            lo_line = textfit.lo_line_pixels(cell.font, cell.size, cell.bold, cell.italic) * 0.75
+            xl_line = textfit.excel_line_pixels(cell.font, cell.size, cell.bold, cell.italic)
+            if program == "libreoffice":
+                # within a pixel, or (rarely) one line more than LibreOffice needs
+                limit = textfit.PX_PT + lo_line
+            else:
+                # Excel's lines are taller (Arial 10: 17 px, not 15) and its columns narrower
+                limit = 0.5 * row.needed_pt + 2 * xl_line * textfit.PX_PT
+            if row.over_pt > limit + 1e-6:
+                loose.append(describe(row, cell))
+    assert not low, f"{len(low)} rows lower than LibreOffice needs:\n" + "\n".join(low)
+    assert not loose, f"{len(loose)} rows much higher than needed:\n" + "\n".join(loose)
+    tight = [
+        got["libreoffice", n].over_pt < textfit.PX_PT
+        for n in range(1, ROWS + 1)
+        if got["libreoffice", n].needed_pt <= textfit.MAX_ROW_PT
+    ]
+    assert sum(tight) >= 0.97 * len(tight)
