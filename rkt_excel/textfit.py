@@ -374,6 +374,29 @@ def _check_program(program: str) -> None:
         raise ValueError(f"program must be 'both', 'libreoffice' or 'excel', not {program!r}")
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A wrapped cell: its text, the ``set_column`` width of its column (a tuple for a cell
+    merged over several columns of one row) and its font."""
+
+    text: str
+    width: float | tuple[float, ...]
+    font: str = "Arial"
+    size: float = 10
+    bold: bool = False
+    italic: bool = False
+
+
+def _counts(cell: Cell, program: Program) -> tuple[int, int]:
+    """Lines of ``cell`` in LibreOffice and in Excel (0 for a program not asked about)."""
+    if not cell.text:
+        return 0, 0
+    key = (cell.text, cell.font, float(cell.size), cell.bold, cell.italic)
+    lo = _lines(*key, lo_wrap_pixels(cell.width)) if program != "excel" else 0
+    xl = _lines(*key, excel_wrap_pixels(cell.width), True) if program != "libreoffice" else 0
+    return lo, xl
+
+
 def text_lines(
     text: str,
     width: float | tuple[float, ...],
@@ -389,12 +412,7 @@ def text_lines(
     With ``program="both"``, the larger of LibreOffice's and Excel's counts.
     """
     _check_program(program)
-    if not text:
-        return 0
-    key = (text, font, float(size), bold, italic)
-    lo = _lines(*key, lo_wrap_pixels(width)) if program != "excel" else 0
-    xl = _lines(*key, excel_wrap_pixels(width), True) if program != "libreoffice" else 0
-    return max(lo, xl)
+    return max(_counts(Cell(text, width, font, size, bold, italic), program))
 
 
 # --- heights --------------------------------------------------------------------------------
@@ -446,32 +464,11 @@ def lo_height_twips(lines: int, font: str, size: float, bold: bool, italic: bool
     return max(math.trunc(px / LO_PPT), floor)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A wrapped cell: its text, the ``set_column`` width of its column (a tuple for a cell
-    merged over several columns of one row) and its font."""
-
-    text: str
-    width: float | tuple[float, ...]
-    font: str = "Arial"
-    size: float = 10
-    bold: bool = False
-    italic: bool = False
-
-
 def _cell_points(cell: Cell, program: Program) -> float:
-    if not cell.text:
-        return 0.0
-    key = (cell.text, cell.font, float(cell.size), cell.bold, cell.italic)
+    lo, xl = _counts(cell, program)
     style = (cell.font, float(cell.size), cell.bold, cell.italic)
-    need = 0.0
-    if program != "excel":
-        lines = _lines(*key, lo_wrap_pixels(cell.width))
-        need = lo_height_twips(lines, *style) / 20
-    if program != "libreoffice":
-        lines = _lines(*key, excel_wrap_pixels(cell.width), True)
-        need = max(need, lines * excel_line_pixels(*style) * PX_PT)
-    return need
+    need = lo_height_twips(lo, *style) / 20 if lo else 0.0
+    return max(need, xl * excel_line_pixels(*style) * PX_PT)
 
 
 def row_height(
@@ -489,19 +486,3 @@ def row_height(
     need = max(need, minimum)
     points = math.ceil(need / PX_PT - 1e-6) * PX_PT
     return min(points, MAX_ROW_PT)
-
-
-def cell_height(
-    text: str,
-    width: float | tuple[float, ...],
-    font: str = "Arial",
-    size: float = 10,
-    bold: bool = False,
-    italic: bool = False,
-    *,
-    program: Program = "both",
-    minimum: float = 0.0,
-) -> float:
-    """The row height in points one wrapped cell needs (see ``row_height``)."""
-    cell = Cell(text, width, font, size, bold, italic)
-    return row_height([cell], program=program, minimum=minimum)

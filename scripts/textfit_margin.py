@@ -23,9 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import xlsxwriter  # noqa: E402
 from pages import inspect_workbooks  # noqa: E402
-from textgen import random_text  # noqa: E402
+from textgen import random_text, write_rows  # noqa: E402
 
 from rkt_excel import textfit  # noqa: E402
 
@@ -50,31 +49,6 @@ def random_cells(rng: random.Random, n: int, widths: list[float]) -> list[tuple[
     return out
 
 
-def write(path: Path, cells: list[tuple[int, textfit.Cell]], widths: list[float]) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
-    formats: dict[tuple[str, float, bool, bool], object] = {}
-    for program in PROGRAMS:
-        ws = wb.add_worksheet(program)
-        for c, w in enumerate(widths):
-            ws.set_column(c, c, w)
-        for r, (c, cell) in enumerate(cells):
-            key = (cell.font, cell.size, cell.bold, cell.italic)
-            if key not in formats:
-                formats[key] = wb.add_format(
-                    {
-                        "font_name": cell.font,
-                        "font_size": cell.size,
-                        "bold": cell.bold,
-                        "italic": cell.italic,
-                        "text_wrap": True,
-                        "valign": "top",
-                    }
-                )
-            ws.write_string(r, c, cell.text, formats[key])
-            ws.set_row(r, textfit.row_height([cell], program=program, minimum=0))
-    wb.close()
-
-
 def quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -87,7 +61,7 @@ def margin(rows: int, seed: int, workdir: Path) -> None:
     ]
     cells = random_cells(rng, rows, widths)
     path = workdir / "textfit-margin.xlsx"
-    write(path, cells, widths)
+    write_rows(path, widths, cells, PROGRAMS)
     started = time.perf_counter()
     layout = inspect_workbooks([path], workdir / "lo", pages=False)[path]
     print(f"{rows} rows, column widths {widths}; LibreOffice {time.perf_counter() - started:.1f} s")

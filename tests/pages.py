@@ -215,8 +215,32 @@ def _one(values: Iterable[str]) -> str:
     return found[0] if len(found) == 1 else "/".join(found)
 
 
+class _Printed:
+    """What every printout tells of its pages (``pages`` is set by the dataclass)."""
+
+    pages: tuple[Page, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def paper(self) -> str:
+        """The paper of every page ("A4"), or the papers found joined by "/"."""
+        return _one(p.paper for p in self.pages)
+
+    @property
+    def orientation(self) -> str:
+        return _one(p.orientation for p in self.pages)
+
+    @property
+    def min_font_pt(self) -> float | None:
+        """The smallest effective text size on any page."""
+        return _min(p.min_font_pt for p in self.pages)
+
+
 @dataclass(frozen=True)
-class SheetPages:
+class SheetPages(_Printed):
     """A sheet printed alone: its pages and the cells on each."""
 
     sheet: str
@@ -226,10 +250,6 @@ class SheetPages:
     scale: int  # print scale in percent, as LibreOffice applies it
     fit_width: int  # pages wide the sheet is fit to (0: not set)
     fit_height: int
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
 
     @property
     def pages_wide(self) -> int:
@@ -243,19 +263,6 @@ class SheetPages:
     @property
     def one_page_wide(self) -> bool:
         return self.pages_wide == 1
-
-    @property
-    def paper(self) -> str:
-        """The paper of every page ("A4"), or the papers found joined by "/"."""
-        return _one(p.paper for p in self.pages)
-
-    @property
-    def orientation(self) -> str:
-        return _one(p.orientation for p in self.pages)
-
-    @property
-    def min_font_pt(self) -> float | None:
-        return _min(p.min_font_pt for p in self.pages)
 
 
 @dataclass(frozen=True)
@@ -444,29 +451,13 @@ def docx_words(path: Path) -> collections.Counter[str]:
 
 
 @dataclass(frozen=True)
-class DocumentPages:
+class DocumentPages(_Printed):
     """A text document printed by LibreOffice."""
 
     path: Path
     pdf: Path
     pages: tuple[Page, ...]
     missing_words: collections.Counter[str]  # words of the document not found on its pages
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
-
-    @property
-    def paper(self) -> str:
-        return _one(p.paper for p in self.pages)
-
-    @property
-    def orientation(self) -> str:
-        return _one(p.orientation for p in self.pages)
-
-    @property
-    def min_font_pt(self) -> float | None:
-        return _min(p.min_font_pt for p in self.pages)
 
     @property
     def outside(self) -> list[tuple[int, Word]]:

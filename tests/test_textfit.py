@@ -13,7 +13,11 @@ from importlib import resources
 import pytest
 
 from rkt_excel import textfit
-from rkt_excel.textfit import Cell, cell_height, row_height, text_lines
+from rkt_excel.textfit import Cell, Program, row_height, text_lines
+
+
+def cell_height(text: str, width: float, font: str = "Arial", program: Program = "both") -> float:
+    return row_height([Cell(text, width, font)], program=program, minimum=0)
 
 
 def test_font_table_says_where_it_comes_from_and_its_licence() -> None:

@@ -11,11 +11,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import xlsxwriter
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pages import RowHeight, inspect_workbooks, needs_uno
-from textgen import SPECIAL, WORDS
+from textgen import SPECIAL, WORDS, write_rows
 
 from rkt_excel import textfit
 from rkt_excel.textfit import Cell
@@ -48,28 +47,6 @@ cells = st.tuples(
 widths = st.lists(st.floats(3, 60).map(lambda w: round(w, 2)), min_size=COLUMNS, max_size=COLUMNS)
 
 
-def write(path: Path, column_widths: list[float], rows: list[Cell]) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
-    for program in ("libreoffice", "both"):
-        ws = wb.add_worksheet(program)
-        for c, w in enumerate(column_widths):
-            ws.set_column(c, c, w)
-        for r, cell in enumerate(rows):
-            fmt = wb.add_format(
-                {
-                    "font_name": cell.font,
-                    "font_size": cell.size,
-                    "bold": cell.bold,
-                    "italic": cell.italic,
-                    "text_wrap": True,
-                    "valign": "top",
-                }
-            )
-            ws.write_string(r, column_widths.index(cell.width), cell.text, fmt)
-            ws.set_row(r, textfit.row_height([cell], program=program, minimum=0))  # type: ignore[arg-type]
-    wb.close()
-
-
 def describe(row: RowHeight, cell: Cell) -> str:
     return f"{row.sheet} row {row.row}: set {row.height_pt}, needs {row.needed_pt}: {cell!r}"
 
@@ -81,16 +58,16 @@ def describe(row: RowHeight, cell: Cell) -> str:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(
-    column_widths=widths.filter(lambda ws: len(set(ws)) == COLUMNS),
+    column_widths=widths,
     drawn=st.lists(cells, min_size=ROWS, max_size=ROWS),
 )
 def test_row_heights_fit_libreoffice(
     column_widths: list[float], drawn: list[tuple[int, str, str, int, bool, bool]]
 ) -> None:
-    rows = [Cell(t, column_widths[c], f, s, b, i) for c, t, f, s, b, i in drawn]
+    placed = [(c, Cell(t, column_widths[c], f, s, b, i)) for c, t, f, s, b, i in drawn]
+    rows = [cell for _, cell in placed]
     with tempfile.TemporaryDirectory(prefix="textfit-") as tmp:
-        path = Path(tmp) / "rows.xlsx"
-        write(path, column_widths, rows)
+        path = write_rows(Path(tmp) / "rows.xlsx", column_widths, placed)
         layout = inspect_workbooks([path], Path(tmp) / "lo", pages=False)[path]
     got = {(r.sheet, r.row): r for r in layout.rows}
     low, loose = [], []

@@ -1,4 +1,5 @@
-"""Indonesian-like cell text for tests and measurements of rkt_excel.textfit (not a test module).
+"""Indonesian-like cell text for tests and measurements of rkt_excel.textfit (not a test module),
+and a workbook of such rows sized by ``row_height``.
 
 Words of the kind an RKT holds: plan vocabulary, capitals, numbers with dots, dates, hyphenated
 reduplications, slashes, links, dashes, quotes, punctuation and explicit line breaks.
@@ -7,6 +8,13 @@ reduplications, slashes, links, dashes, quotes, punctuation and explicit line br
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from rkt_excel import textfit
 
 _VOCABULARY = """
 rencana kerja tahunan pembangunan zona integritas menuju wilayah bebas dari korupsi birokrasi
@@ -41,3 +49,36 @@ def random_text(rng: random.Random) -> str:
         if rng.random() < 0.04:
             words.append("\n")
     return " ".join(words).replace(" \n ", "\n").strip(" ")
+
+
+def write_rows(
+    path: Path,
+    column_widths: Sequence[float],
+    rows: Sequence[tuple[int, textfit.Cell]],
+    programs: Sequence[textfit.Program] = ("libreoffice", "both"),
+) -> Path:
+    """One sheet per program (named after it): row n holds the n-th (column, cell), wrapped,
+    its height ``row_height([cell], program=program, minimum=0)``."""
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    formats: dict[tuple[str, float, bool, bool], Any] = {}
+    for program in programs:
+        ws = wb.add_worksheet(program)
+        for c, w in enumerate(column_widths):
+            ws.set_column(c, c, w)
+        for r, (c, cell) in enumerate(rows):
+            key = (cell.font, cell.size, cell.bold, cell.italic)
+            if key not in formats:
+                formats[key] = wb.add_format(
+                    {
+                        "font_name": cell.font,
+                        "font_size": cell.size,
+                        "bold": cell.bold,
+                        "italic": cell.italic,
+                        "text_wrap": True,
+                        "valign": "top",
+                    }
+                )
+            ws.write_string(r, c, cell.text, formats[key])
+            ws.set_row(r, textfit.row_height([cell], program=program, minimum=0))
+    wb.close()
+    return path
