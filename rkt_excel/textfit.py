@@ -23,8 +23,13 @@ and for LibreOffice checked against LibreOffice itself: tests/test_textfit_progr
   single-line row height (Arial 10 pt: 17 px, 12.75 pt) and a row holds whole lines. Excel
   rows are whole pixels (0.75 pt) and at most 409 pt.
 
+LibreOffice prints (and exports PDFs) at 720 dpi, so a printed line can be taller than on the
+screen (``lo_print_twips``; Arial 12 pt: 13.4 pt, not 12.75); its optimal row height counts
+the screen's, so a row it fits can lose part of its last line on paper. textfit counts the
+taller of the two.
+
 ``program="both"`` (the default) fits both programs: the larger of the two line counts and
-the taller line. ``"libreoffice"`` fits LibreOffice alone, within a pixel.
+the taller line. ``"libreoffice"`` fits LibreOffice alone, on screen and on paper.
 """
 
 from __future__ import annotations
@@ -137,7 +142,7 @@ def _fallback_units(ch: str, face: _Face) -> int:
 class _PixelWidths(dict[str, int]):
     """Advance width in whole screen pixels per character, filled on first use."""
 
-    def __init__(self, face: _Face, em: int) -> None:
+    def __init__(self, face: _Face, em: float) -> None:
         super().__init__()
         self.face = face
         self.em = em
@@ -164,6 +169,12 @@ class _PixelWidths(dict[str, int]):
 @cache
 def _pixel_widths(font: str, size: float, bold: bool, italic: bool) -> _PixelWidths:
     return _PixelWidths(_face(font, bold, italic), ppem(size))
+
+
+@cache
+def _print_widths(font: str, size: float, bold: bool, italic: bool) -> _PixelWidths:
+    """Advance widths in tenths of a point, as LibreOffice lays text out to print (720 dpi)."""
+    return _PixelWidths(_face(font, bold, italic), size * 10)
 
 
 def text_width_pixels(
@@ -251,6 +262,14 @@ def lo_wrap_pixels(width: float | tuple[float, ...]) -> int:
     p = LO_PPTX
     px = sum(math.trunc(lo_column_twips(w) * p) for w in _widths(width))
     return max(1, px - 2 * math.trunc(LO_MARGIN_TWIPS * p) - 1 - 1)
+
+
+def lo_print_wrap(width: float | tuple[float, ...]) -> int:
+    """The widest line LibreOffice prints in a cell over columns of ``width``, in tenths of a
+    point: the columns less the cell's margins (1 pt each side), less 0.2 pt (a line exactly
+    as wide wraps, and its print widths are matched to 0.1 pt only)."""
+    twips = sum(lo_column_twips(w) for w in _widths(width))
+    return max(1, (twips - 2 * LO_MARGIN_TWIPS) // 2 - 2)
 
 
 def excel_wrap_pixels(width: float | tuple[float, ...]) -> int:
@@ -359,12 +378,20 @@ def _count_lines(
     return lines
 
 
+Layout = Literal["screen", "print", "excel"]
+
+
 @lru_cache(maxsize=1 << 17)
 def _lines(
-    text: str, font: str, size: float, bold: bool, italic: bool, avail: int, excel: bool = False
+    text: str, font: str, size: float, bold: bool, italic: bool, avail: int, layout: Layout
 ) -> int:
-    widths = _pixel_widths(font, size, bold, italic)
-    breaks, first = (_EXCEL_BREAKS, None) if excel else (_LO_BREAKS, _LO_SLASH_BREAKS)
+    """Lines of ``text`` in lines of ``avail`` units: LibreOffice's screen (pixels), its print
+    (tenths of a point) or Excel's screen (pixels, fewer breaks)."""
+    if layout == "print":
+        widths = _print_widths(font, size, bold, italic)
+    else:
+        widths = _pixel_widths(font, size, bold, italic)
+    breaks, first = (_EXCEL_BREAKS, None) if layout == "excel" else (_LO_BREAKS, _LO_SLASH_BREAKS)
     paragraphs = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return sum(_count_lines(p, widths, avail, breaks, first) for p in paragraphs)
 
@@ -387,14 +414,19 @@ class Cell:
     italic: bool = False
 
 
-def _counts(cell: Cell, program: Program) -> tuple[int, int]:
-    """Lines of ``cell`` in LibreOffice and in Excel (0 for a program not asked about)."""
+def _counts(cell: Cell, program: Program) -> tuple[int, int, int]:
+    """Lines of ``cell`` on LibreOffice's screen, on its paper and in Excel (0 for a program
+    not asked about)."""
     if not cell.text:
-        return 0, 0
+        return 0, 0, 0
     key = (cell.text, cell.font, float(cell.size), cell.bold, cell.italic)
-    lo = _lines(*key, lo_wrap_pixels(cell.width)) if program != "excel" else 0
-    xl = _lines(*key, excel_wrap_pixels(cell.width), True) if program != "libreoffice" else 0
-    return lo, xl
+    screen = paper = excel = 0
+    if program != "excel":
+        screen = _lines(*key, lo_wrap_pixels(cell.width), "screen")
+        paper = _lines(*key, lo_print_wrap(cell.width), "print")
+    if program != "libreoffice":
+        excel = _lines(*key, excel_wrap_pixels(cell.width), "excel")
+    return screen, paper, excel
 
 
 def text_lines(
@@ -464,11 +496,44 @@ def lo_height_twips(lines: int, font: str, size: float, bold: bool, italic: bool
     return max(math.trunc(px / LO_PPT), floor)
 
 
+def lo_print_twips(lines: int, font: str, size: float, bold: bool, italic: bool) -> int:
+    """The height in twips ``lines`` lines take when LibreOffice prints (or exports a PDF).
+
+    Printing lays text out at 720 dpi, not in the screen's pixels: a line is the ascent plus
+    the descent each rounded to 0.1 pt, below the top margin. Arial 12 pt prints 13.4 pt a line
+    where the screen, and Calc's optimal height, count 12.75 pt (line pitches measured in
+    LibreOffice's PDFs, Arial and Carlito 7 to 12 pt: 7.8, 8.9, 10.0, 11.2, 12.3, 13.4 and
+    7.1, 8.0, 9.1, 10.0, 11.1, 12.0 pt).
+    """
+    face = _face(font, bold, italic)
+    tenths = size * 10 / face.upem
+    line = _round(face.ascent * tenths) + _round(face.descent * tenths)  # 1/10 pt
+    return lines * line * 2 + LO_MARGIN_TWIPS
+
+
 def _cell_points(cell: Cell, program: Program) -> float:
-    lo, xl = _counts(cell, program)
+    screen, paper, excel = _counts(cell, program)
     style = (cell.font, float(cell.size), cell.bold, cell.italic)
-    need = lo_height_twips(lo, *style) / 20 if lo else 0.0
-    return max(need, xl * excel_line_pixels(*style) * PX_PT)
+    need = 0.0
+    if screen:
+        need = max(lo_height_twips(screen, *style), _paper_twips(screen, paper, style)) / 20
+    return max(need, excel * excel_line_pixels(*style) * PX_PT)
+
+
+def _paper_twips(screen: int, paper: int, style: tuple[str, float, bool, bool]) -> int:
+    # Printing breaks lines from its own widths, mostly as counted (paper), but a word broken
+    # where it overflows can take as many lines as on screen: the larger count is safe.
+    return lo_print_twips(max(screen, paper), *style)
+
+
+def libreoffice_heights(cell: Cell) -> tuple[float, float]:
+    """The heights in points LibreOffice needs for ``cell``: on screen (its optimal row
+    height, which tests/pages.py reads back) and on paper (can be taller)."""
+    screen, paper, _ = _counts(cell, "libreoffice")
+    if not screen:
+        return 0.0, 0.0
+    style = (cell.font, float(cell.size), cell.bold, cell.italic)
+    return lo_height_twips(screen, *style) / 20, _paper_twips(screen, paper, style) / 20
 
 
 def row_height(

@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,7 @@ class Page:
     width_mm: float
     height_mm: float
     words: tuple[Word, ...]
+    cut_lines: tuple[CutLine, ...] = ()  # lines of text hidden below their cell's bottom
 
     @property
     def paper(self) -> str:
@@ -177,10 +179,78 @@ def _font_descriptors_ok(pdf: Path) -> None:
             )
 
 
+# Content streams: LibreOffice draws the text of a cell that does not fit it inside
+# "q <x y w h> re W* n ... Q", each line "BT x y Td /F size Tf ... ET". Tokens, roughly: arrays,
+# strings, numbers, names, operators.
+_PDF_TOKEN = re.compile(
+    rb"\[(?:<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\)|[^\]])*\]|<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\)"
+    rb"|[-+]?(?:\d+\.?\d*|\.\d+)|/[^\s/\[\]()<>]+|[A-Za-z*'\"]+"
+)
+
+
+@dataclass(frozen=True)
+class CutLine:
+    """A line of text drawn inside a cell's clip but below its bottom: hidden on paper."""
+
+    x: float  # the line's start, points from the page's left edge
+    y: float  # its baseline, points from the page's top edge
+    size_pt: float
+    cell_bottom: float  # the clip's bottom, points from the top edge
+
+
+def _hidden_lines(content: bytes, height: float) -> list[CutLine]:
+    """Lines of one page's content stream whose baseline lies under their clip's bottom."""
+    clips: list[tuple[float, float] | None] = [None]  # (bottom, top) per graphics state
+    operands: list[bytes] = []
+    hidden: list[CutLine] = []
+    size = 0.0
+    for tok in _PDF_TOKEN.findall(content):
+        if tok[:1] in b"0123456789-+.[<(/":
+            operands.append(tok)
+            continue
+        if tok == b"q":
+            clips.append(clips[-1])
+        elif tok == b"Q" and len(clips) > 1:
+            clips.pop()
+        elif tok == b"re" and len(operands) >= 4:
+            _, y, _, h = (float(v) for v in operands[-4:])
+            clips[-1] = (y, y + h)
+        elif tok == b"Tf" and operands:
+            size = float(operands[-1])
+        elif tok in (b"Td", b"Tm") and len(operands) >= 2:
+            x, y = float(operands[-2]), float(operands[-1])
+            clip = clips[-1]
+            if clip is not None and y < clip[0] - 0.5:
+                hidden.append(CutLine(x, height - y, size, height - clip[0]))
+        operands = []
+    return hidden
+
+
+def _page_hidden_lines(pdf: Path) -> list[list[CutLine]]:
+    """Per page (in file order, as LibreOffice writes them), the lines its clips hide."""
+    data = pdf.read_bytes()
+    streams: dict[int, tuple[bytes, bytes]] = {}
+    for m in re.finditer(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\r?\n", data, re.S):
+        end = data.index(b"endstream", m.end())
+        streams[int(m.group(1))] = (m.group(2), data[m.end() : end])
+    pages = []
+    for m in re.finditer(rb"\d+ 0 obj\s*<<(/Type\s*/Page\b.*?)>>\s*endobj", data, re.S):
+        box = re.search(rb"/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)", m.group(1))
+        height = float(box.group(1)) if box else 0.0
+        lines: list[CutLine] = []
+        for ref in re.findall(rb"/Contents\s+(\d+) 0 R", m.group(1)):
+            head, raw = streams[int(ref)]
+            lines += _hidden_lines(zlib.decompress(raw) if b"FlateDecode" in head else raw, height)
+        pages.append(lines)
+    return pages
+
+
 def read_pdf(pdf: Path) -> list[Page]:
-    """The pages of a PDF with their words and sizes (poppler's pdftotext -bbox)."""
+    """The pages of a PDF with their words and sizes (poppler's pdftotext -bbox) and the
+    lines of text their cells' clips hide."""
     assert PDFTOTEXT is not None
     _font_descriptors_ok(pdf)
+    hidden = _page_hidden_lines(pdf)
     done = subprocess.run(
         [PDFTOTEXT, "-bbox", str(pdf), "-"], capture_output=True, timeout=300, check=False
     )
@@ -199,9 +269,10 @@ def read_pdf(pdf: Path) -> list[Page]:
             )
             for w in page.iter("{http://www.w3.org/1999/xhtml}word")
         )
-        width = float(page.get("width", 0)) * MM_PER_PT
-        height = float(page.get("height", 0)) * MM_PER_PT
-        pages.append(Page(number, width, height, words))
+        width_pt, height_pt = float(page.get("width", 0)), float(page.get("height", 0))
+        cut = tuple(hidden[number - 1]) if len(hidden) >= number else ()
+        pages.append(Page(number, width_pt * MM_PER_PT, height_pt * MM_PER_PT, words, cut))
+    assert len(hidden) == len(pages), f"{pdf}: pages of the content and of pdftotext differ"
     return pages
 
 
@@ -250,6 +321,11 @@ class SheetPages(_Printed):
     scale: int  # print scale in percent, as LibreOffice applies it
     fit_width: int  # pages wide the sheet is fit to (0: not set)
     fit_height: int
+    # letters and digits of the printed cells' text that are not on the pages: text LibreOffice
+    # left out because its cell is too small (it prints only what fits). Compared character by
+    # character, so a word broken over two lines still counts as printed; text in a header or
+    # footer can hide a loss of the same characters.
+    missing_chars: collections.Counter[str] = field(default_factory=collections.Counter)
 
     @property
     def pages_wide(self) -> int:
@@ -263,6 +339,16 @@ class SheetPages(_Printed):
     @property
     def one_page_wide(self) -> bool:
         return self.pages_wide == 1
+
+    @property
+    def cut_lines(self) -> list[tuple[int, CutLine]]:
+        """(page, line) for every line of text hidden below its cell's bottom."""
+        return [(p.number, c) for p in self.pages for c in p.cut_lines]
+
+    @property
+    def text_lost(self) -> bool:
+        """Some text of the printed cells is not on the pages, or hidden by its cell's edge."""
+        return bool(self.missing_chars) or bool(self.cut_lines)
 
 
 @dataclass(frozen=True)
@@ -339,6 +425,63 @@ def _wrapping_styles(z: zipfile.ZipFile) -> set[int]:
     return wrap
 
 
+def _col_number(ref: str) -> tuple[int, int]:
+    """0-based (column, row) of a cell reference such as "AB12"."""
+    m = re.match(r"([A-Z]+)(\d+)", ref)
+    assert m, ref
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return col - 1, int(m.group(2)) - 1
+
+
+def _shared_strings(z: zipfile.ZipFile) -> list[str]:
+    if "xl/sharedStrings.xml" not in z.namelist():
+        return []
+    root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+    return [
+        "".join(t.text or "" for t in si.iter(f"{{{_NS['m']}}}t"))
+        for si in root.findall("m:si", _NS)
+    ]
+
+
+def read_cell_text(path: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """Per sheet, the text of every visible cell holding a string: {(column, row): text},
+    0-based, rows and columns that are hidden left out."""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    with zipfile.ZipFile(path) as z:
+        strings = _shared_strings(z)
+        for name, part in _xlsx_sheets(z):
+            root = ET.fromstring(z.read(part))
+            hidden_cols: set[int] = set()
+            for col in root.iterfind("m:cols/m:col", _NS):
+                if col.get("hidden") in ("1", "true"):
+                    hidden_cols.update(range(int(col.get("min", 1)) - 1, int(col.get("max", 1))))
+            cells: dict[tuple[int, int], str] = {}
+            for row in root.iterfind("m:sheetData/m:row", _NS):
+                if row.get("hidden") in ("1", "true"):
+                    continue
+                for c in row.findall("m:c", _NS):
+                    kind = c.get("t")
+                    if kind == "s":
+                        text = strings[int(c.findtext("m:v", "0", _NS))]
+                    elif kind == "inlineStr":
+                        text = "".join(t.text or "" for t in c.iter(f"{{{_NS['m']}}}t"))
+                    elif kind == "str":
+                        text = c.findtext("m:v", "", _NS)
+                    else:
+                        continue
+                    col, r = _col_number(c.get("r", "A1"))
+                    if col not in hidden_cols:
+                        cells[col, r] = text
+            out[name] = cells
+    return out
+
+
+def _chars(texts: Iterable[str]) -> collections.Counter[str]:
+    return collections.Counter(ch for text in texts for ch in text if ch.isalnum())
+
+
 def read_row_heights(path: Path) -> dict[str, dict[int, tuple[float, bool]]]:
     """Per sheet, per used row (1-based): (height in points as the file sets it, wrapped)."""
     out: dict[str, dict[int, tuple[float, bool]]] = {}
@@ -411,16 +554,26 @@ def inspect_workbooks(
     layouts: dict[Path, WorkbookLayout] = {}
     for path, res in zip(paths, run_worker(jobs, out_dir), strict=True):
         layout = WorkbookLayout(Path(path))
+        texts = read_cell_text(Path(path)) if pages else {}
         for s in res.get("sheets", []):
             style = s["style"]
+            printed = tuple(read_pdf(Path(s["pdf"])))
+            ranges = tuple((c0, c1, r0, r1) for c0, c1, r0, r1 in s["pages"])
+            in_print = [
+                text
+                for (c, r), text in texts.get(s["sheet"], {}).items()
+                if any(c0 <= c <= c1 and r0 <= r <= r1 for c0, c1, r0, r1 in ranges)
+            ]
+            on_pages = _chars(w.text for p in printed for w in p.words)
             layout.sheets[s["sheet"]] = SheetPages(
                 s["sheet"],
                 Path(s["pdf"]),
-                tuple(read_pdf(Path(s["pdf"]))),
-                tuple(tuple(r) for r in s["pages"]),  # type: ignore[misc]
+                printed,
+                ranges,
                 int(style["scale"]),
                 int(style["pages_x"]),
                 int(style["pages_y"]),
+                _chars(in_print) - on_pages,
             )
         if "heights_xlsx" in res:
             written = read_row_heights(Path(path))

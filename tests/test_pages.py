@@ -5,6 +5,7 @@ One LibreOffice run prints every workbook of this module, one more every documen
 
 from __future__ import annotations
 
+import collections
 import zipfile
 from pathlib import Path
 
@@ -60,6 +61,13 @@ def build_workbook(path: Path) -> Path:
     ws.set_paper(14)  # Excel's Folio, 8.5 x 13 in: what Indonesian offices call F4
     ws.write_string(0, 0, "kertas folio", plain)
 
+    ws = wb.add_worksheet("Terpotong")  # top-aligned text in too low a row: printed, but cut
+    ws.set_column(0, 0, 20)
+    top = wb.add_format({"font_name": "Arial", "font_size": 10, "text_wrap": True, "valign": "top"})
+    ws.write_string(0, 0, LONG, top)
+    ws.set_row(0, 30)  # four lines of 11.2 pt in 30 pt: the last two are under the bottom
+    ws.write_string(1, 0, "baris berikut", top)
+
     ws = wb.add_worksheet("Tersembunyi")
     ws.write_string(0, 0, "tidak dicetak", plain)
     ws.hide()
@@ -76,7 +84,7 @@ def layout(tmp_path_factory: pytest.TempPathFactory) -> WorkbookLayout:
 
 def test_a_row_lower_than_its_wrapped_text_is_found(layout: WorkbookLayout) -> None:
     low = [(r.sheet, r.row) for r in layout.too_low()]
-    assert low == [("Tinggi", 1)]
+    assert low == [("Tinggi", 1), ("Terpotong", 1)]
     (first,) = [r for r in layout.rows if (r.sheet, r.row) == ("Tinggi", 1)]
     assert first.height_pt == 15.0 and first.needed_pt > 40  # four lines need about 47 pt
 
@@ -108,6 +116,20 @@ def test_pages_of_each_sheet_are_its_own(layout: WorkbookLayout) -> None:
     assert "Satu0" in words["Satu"] and "Dua0" not in words["Satu"]
     assert "Dua11" in words["Dua"] and "Satu0" not in words["Dua"]
     assert "Tersembunyi" not in layout.sheets  # a hidden sheet does not print
+
+
+def test_text_left_out_or_cut_on_paper_is_found(layout: WorkbookLayout) -> None:
+    # a bottom-aligned cell too low (Tinggi A1): LibreOffice prints only its last two lines
+    lost = layout.sheets["Tinggi"].missing_chars
+    assert lost == collections.Counter(
+        ch for ch in "Rencana kerja tahunan pembangunan zona" if ch != " "
+    )
+    assert layout.sheets["Tinggi"].text_lost
+    # a top-aligned one: all four lines are drawn, the last two below the cell, hidden
+    cut = layout.sheets["Terpotong"].cut_lines
+    assert len(cut) == 2 and not layout.sheets["Terpotong"].missing_chars
+    assert all(c.y > c.cell_bottom and c.size_pt == pytest.approx(10, abs=0.01) for _, c in cut)
+    assert not any(layout.sheets[name].text_lost for name in ("Satu", "Dua", "Kecil", "Folio"))
 
 
 def test_smallest_text_size_and_print_scale(layout: WorkbookLayout) -> None:

@@ -73,12 +73,18 @@ def test_wrap_widths_of_both_programs() -> None:
     assert textfit.excel_wrap_pixels((10, 10)) == 145
 
 
-def test_a_line_as_wide_as_libreoffice_allows_fits_there_but_not_in_excel() -> None:
-    # ten a (7 px each) and an i (455 -> 3 px): 73 px, one line in LibreOffice, two in Excel
-    assert text_lines("aaaaaaaaaai", 10, program="libreoffice") == 1
+def test_a_line_as_wide_as_libreoffice_allows_on_screen_but_not_on_paper() -> None:
+    # ten a (7 px each) and an i (455 -> 3 px): 73 px, one line on LibreOffice's screen
+    # (so its optimal height is one line, 13.8 pt at least), two in Excel's 70 px
+    screen, paper = textfit.libreoffice_heights(Cell("aaaaaaaaaai", 10))
+    assert screen == 13.8
     assert text_lines("aaaaaaaaaai", 10, program="excel") == 2
-    assert text_lines("aaaaaaaaaai", 10) == 2  # both: the larger count
-    assert text_lines("aaaaaaaaaaii", 10, program="libreoffice") == 2  # 76 px
+    # printed at 720 dpi: a 1139 -> 55.6 -> 5.6 pt, i 455 -> 2.2 pt: 58.2 pt in a line of
+    # (1189 - 2 x 20 twips) / 20 - 0.2 = 57.2 pt: two lines of 11.2 pt below a 1 pt margin
+    assert textfit.lo_print_wrap(10) == 572
+    assert paper == 23.4
+    assert text_lines("aaaaaaaaaai", 10, program="libreoffice") == 2
+    assert text_lines("aaaaaaaaa", 10, program="libreoffice") == 1  # 50.4 pt
 
 
 def test_words_wrap_at_spaces() -> None:

@@ -1,5 +1,6 @@
 """rkt_excel.textfit against LibreOffice: rows of random Indonesian-like text, sized by
-``row_height``, fit when LibreOffice lays them out, and are not much higher than it needs.
+``row_height``, fit when LibreOffice lays them out (its optimal heights) and when it prints
+them (no text left out or cut on the pages), and are not much higher than it needs.
 
 Each example is one workbook of many rows (one LibreOffice run per example; it is slow to
 start). The margins asserted are those measured with scripts/textfit_margin.py.
@@ -47,6 +48,12 @@ cells = st.tuples(
 widths = st.lists(st.floats(3, 60).map(lambda w: round(w, 2)), min_size=COLUMNS, max_size=COLUMNS)
 
 
+def paper_extra(cell: Cell) -> float:
+    """How much taller than on screen the cell is on paper (0 when not), in points."""
+    screen, paper = textfit.libreoffice_heights(cell)
+    return max(0.0, paper - screen)
+
+
 def describe(row: RowHeight, cell: Cell) -> str:
     return f"{row.sheet} row {row.row}: set {row.height_pt}, needs {row.needed_pt}: {cell!r}"
 
@@ -65,10 +72,12 @@ def test_row_heights_fit_libreoffice(
     column_widths: list[float], drawn: list[tuple[int, str, str, int, bool, bool]]
 ) -> None:
     placed = [(c, Cell(t, column_widths[c], f, s, b, i)) for c, t, f, s, b, i in drawn]
+    # text that needs more than the highest row is cut however high the row: left out here
+    placed = [(c, cell) for c, cell in placed if textfit.row_height([cell]) < textfit.MAX_ROW_PT]
     rows = [cell for _, cell in placed]
     with tempfile.TemporaryDirectory(prefix="textfit-") as tmp:
         path = write_rows(Path(tmp) / "rows.xlsx", column_widths, placed)
-        layout = inspect_workbooks([path], Path(tmp) / "lo", pages=False)[path]
+        layout = inspect_workbooks([path], Path(tmp) / "lo")[path]
     got = {(r.sheet, r.row): r for r in layout.rows}
     low, loose = [], []
     for program in ("libreoffice", "both"):
@@ -79,21 +88,22 @@ def test_row_heights_fit_libreoffice(
                 continue
             if round(row.height_pt * 20) < round(row.needed_pt * 20):
                 low.append(describe(row, cell))
-            lo_line = textfit.lo_line_pixels(cell.font, cell.size, cell.bold, cell.italic) * 0.75
-            xl_line = textfit.excel_line_pixels(cell.font, cell.size, cell.bold, cell.italic)
-            if program == "libreoffice":
-                # within a pixel, or (rarely) one line more than LibreOffice needs
-                limit = textfit.PX_PT + lo_line
-            else:
-                # Excel's lines are taller (Arial 10: 17 px, not 15) and its columns narrower
-                limit = 0.5 * row.needed_pt + 2 * xl_line * textfit.PX_PT
+            if program == "both":
+                continue  # Excel's taller lines and narrower columns: measured, not bounded
+            # within a pixel of what LibreOffice needs on screen or on paper (which can be
+            # taller), or (rarely) one line more
+            lo_line = textfit.lo_line_pixels(cell.font, cell.size, cell.bold, cell.italic)
+            limit = textfit.PX_PT + lo_line * textfit.PX_PT + paper_extra(cell)
             if row.over_pt > limit + 1e-6:
                 loose.append(describe(row, cell))
     assert not low, f"{len(low)} rows lower than LibreOffice needs:\n" + "\n".join(low)
+    for program in ("libreoffice", "both"):  # and on paper, no line is lost or cut
+        printed = layout.sheets[program]
+        assert not printed.text_lost, (program, printed.missing_chars, printed.cut_lines)
     assert not loose, f"{len(loose)} rows much higher than needed:\n" + "\n".join(loose)
     tight = [
-        got["libreoffice", n].over_pt < textfit.PX_PT
-        for n in range(1, ROWS + 1)
+        got["libreoffice", n].over_pt < textfit.PX_PT + paper_extra(cell)
+        for n, cell in enumerate(rows, start=1)
         if got["libreoffice", n].needed_pt <= textfit.MAX_ROW_PT
     ]
     assert sum(tight) >= 0.97 * len(tight)
