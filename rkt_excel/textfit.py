@@ -326,17 +326,9 @@ def _pieces(
     return out
 
 
-def _count_lines(
-    paragraph: str,
-    widths: _PixelWidths,
-    avail: int,
-    breaks: re.Pattern[str],
-    first: re.Pattern[str] | None,
-) -> int:
-    """Lines of one paragraph wrapped greedily into lines of at most ``avail`` pixels."""
+def _count_lines(pieces: list[tuple[str, int, bool]], widths: _PixelWidths, avail: int) -> int:
+    """Lines of one paragraph's pieces wrapped greedily into lines of at most ``avail``."""
     get = widths.__getitem__
-    if sum(map(get, paragraph)) <= avail:
-        return 1
     space = get(" ")
     lines = 1
     x = 0  # width of the current line, without the spaces that may hang at its end
@@ -344,7 +336,7 @@ def _count_lines(
     on_line = 0  # pieces on the current line
     last_w, last_soft = 0, False  # the last piece on the line
     width = widths.width
-    for piece, nspaces, soft in _pieces(paragraph, breaks, first):
+    for piece, nspaces, soft in pieces:
         w = width(piece)
         if on_line and x + pending + w <= avail:
             x += pending + w
@@ -378,22 +370,25 @@ def _count_lines(
     return lines
 
 
-Layout = Literal["screen", "print", "excel"]
-
-
-@lru_cache(maxsize=1 << 17)
 def _lines(
-    text: str, font: str, size: float, bold: bool, italic: bool, avail: int, layout: Layout
-) -> int:
-    """Lines of ``text`` in lines of ``avail`` units: LibreOffice's screen (pixels), its print
-    (tenths of a point) or Excel's screen (pixels, fewer breaks)."""
-    if layout == "print":
-        widths = _print_widths(font, size, bold, italic)
-    else:
-        widths = _pixel_widths(font, size, bold, italic)
-    breaks, first = (_EXCEL_BREAKS, None) if layout == "excel" else (_LO_BREAKS, _LO_SLASH_BREAKS)
-    paragraphs = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return sum(_count_lines(p, widths, avail, breaks, first) for p in paragraphs)
+    text: str,
+    layouts: tuple[tuple[_PixelWidths, int], ...],
+    breaks: re.Pattern[str],
+    first: re.Pattern[str] | None,
+) -> list[int]:
+    """Lines of ``text`` in each layout (widths, widest line), breaking where ``breaks`` allow
+    (``first``: also in a paragraph's first word); the pieces are found once for all."""
+    counts = [0] * len(layouts)
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        pieces: list[tuple[str, int, bool]] | None = None
+        for i, (widths, avail) in enumerate(layouts):
+            if sum(map(widths.__getitem__, paragraph)) <= avail:
+                counts[i] += 1
+                continue
+            if pieces is None:
+                pieces = _pieces(paragraph, breaks, first)
+            counts[i] += _count_lines(pieces, widths, avail)
+    return counts
 
 
 def _check_program(program: str) -> None:
@@ -414,18 +409,31 @@ class Cell:
     italic: bool = False
 
 
+@lru_cache(maxsize=1 << 17)
 def _counts(cell: Cell, program: Program) -> tuple[int, int, int]:
     """Lines of ``cell`` on LibreOffice's screen, on its paper and in Excel (0 for a program
     not asked about)."""
     if not cell.text:
         return 0, 0, 0
-    key = (cell.text, cell.font, float(cell.size), cell.bold, cell.italic)
+    style = (cell.font, float(cell.size), cell.bold, cell.italic)
     screen = paper = excel = 0
     if program != "excel":
-        screen = _lines(*key, lo_wrap_pixels(cell.width), "screen")
-        paper = _lines(*key, lo_print_wrap(cell.width), "print")
+        screen, paper = _lines(
+            cell.text,
+            (
+                (_pixel_widths(*style), lo_wrap_pixels(cell.width)),
+                (_print_widths(*style), lo_print_wrap(cell.width)),
+            ),
+            _LO_BREAKS,
+            _LO_SLASH_BREAKS,
+        )
     if program != "libreoffice":
-        excel = _lines(*key, excel_wrap_pixels(cell.width), "excel")
+        (excel,) = _lines(
+            cell.text,
+            ((_pixel_widths(*style), excel_wrap_pixels(cell.width)),),
+            _EXCEL_BREAKS,
+            None,
+        )
     return screen, paper, excel
 
 

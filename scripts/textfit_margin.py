@@ -4,7 +4,8 @@ Writes N rows of random Indonesian-like text (tests/textgen.py) at random widths
 each row's height from ``row_height`` (one sheet per ``program``), lets LibreOffice set every row
 to its optimal height (tests/pages.py, through UNO) and reports, per program, the rows lower than
 LibreOffice needs and how much higher the others are. Needs LibreOffice, python3-uno and
-poppler-utils. Rows that hit Excel's 409 pt cap are left out (their text does not fit anyway).
+poppler-utils. It also prints both sheets and counts text left out or cut on the pages. Text
+that needs more than the highest row (408.75 pt) is left out (it does not fit anyway).
 
     python scripts/textfit_margin.py [--rows 3000] [--seed 1] [--workdir DIR]
     python scripts/textfit_margin.py --speed [--rows 300000]   # cells per second, no LibreOffice
@@ -59,14 +60,23 @@ def margin(rows: int, seed: int, workdir: Path) -> None:
     widths = [
         rng.choice((4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80)) + 0.71 for _ in range(8)
     ]
-    cells = random_cells(rng, rows, widths)
+    # text that needs more than the highest row is cut however high the row: left out
+    cells = [
+        (c, cell)
+        for c, cell in random_cells(rng, rows, widths)
+        if textfit.row_height([cell]) < textfit.MAX_ROW_PT
+    ]
     path = workdir / "textfit-margin.xlsx"
     write_rows(path, widths, cells, PROGRAMS)
     started = time.perf_counter()
-    layout = inspect_workbooks([path], workdir / "lo", pages=False)[path]
-    print(f"{rows} rows, column widths {widths}; LibreOffice {time.perf_counter() - started:.1f} s")
+    layout = inspect_workbooks([path], workdir / "lo")[path]
+    print(
+        f"{len(cells)} rows (of {rows} drawn), column widths {widths}; "
+        f"LibreOffice {time.perf_counter() - started:.1f} s"
+    )
     for program in PROGRAMS:
-        got = [r for r in layout.rows if r.sheet == program and r.height_pt < textfit.MAX_ROW_PT]
+        got = [r for r in layout.rows if r.sheet == program]
+        printed = layout.sheets[program]
         low = [r for r in got if round(r.height_pt * 20) < round(r.needed_pt * 20)]
         over = [r.over_pt for r in got]
         ratio = [r.over_pt / r.needed_pt for r in got]
@@ -74,6 +84,8 @@ def margin(rows: int, seed: int, workdir: Path) -> None:
         print(
             f"{program:12s} rows {len(got)}  lower than needed {len(low)}  "
             f"within one pixel (0.75 pt) {within:.1%}\n"
+            f"{'':12s} printed: {printed.page_count} pages, characters left out "
+            f"{sum(printed.missing_chars.values())}, lines cut {len(printed.cut_lines)}\n"
             f"{'':12s} over (pt): median {statistics.median(over):.2f}  "
             f"p90 {quantile(over, 0.9):.2f}  p99 {quantile(over, 0.99):.2f}  max {max(over):.2f}\n"
             f"{'':12s} over (share of the need): median {statistics.median(ratio):.1%}  "
@@ -87,7 +99,7 @@ def speed(rows: int, seed: int) -> None:
     cells = [cell for _, cell in random_cells(rng, rows, widths)]
     chars = sum(len(c.text) for c in cells) / len(cells)
     for program in ("libreoffice", "both"):
-        textfit._lines.cache_clear()
+        textfit._counts.cache_clear()
         wall, cpu = time.perf_counter(), time.process_time()
         for cell in cells:
             textfit.row_height([cell], program=program)
