@@ -12,13 +12,15 @@ and for LibreOffice checked against LibreOffice itself: tests/test_textfit_progr
   default Calibri 11: 7 px at 96 dpi). Excel draws ``trunc(width * 7 + 0.5) + 5`` pixels; the
   file stores that as ``px / 7`` (OOXML ``<col width>``, ECMA-376 §18.3.1.13). LibreOffice reads
   the stored width and multiplies it by the digit width it measures, 111 twips (Carlito 11 pt).
-- Both wrap at spaces and after a hyphen, start a new line at each line break, and break a word
-  that is longer than the line where it overflows. Both measure text in whole pixels of a
-  96 dpi screen, the font at a whole number of pixels per em.
+- Both wrap at spaces and after a hyphen (LibreOffice at a few more places: ``_LO_BREAKS``),
+  start a new line at each line break, and break a word that is longer than the line where it
+  overflows. Both measure text in whole pixels of a 96 dpi screen, the font at a whole number
+  of pixels per em, without kerning.
 - LibreOffice's wrap width is the column in screen pixels scaled by its screen/printer text
-  width ratio (computed from its default font, Liberation Sans 10 pt), less 1 px of cell
-  margin each side and 1 px of grid line. Its line is the font's ascent plus descent in whole
-  pixels; the row adds 1 px of margin at top and bottom (``ScColumn::GetNeededSize``).
+  width ratio (``LO_PPTX``), less 1 px of cell margin each side and 1 px of grid line; a line
+  must be narrower than that. Its line is the font's ascent plus descent in whole pixels, the
+  lines are added in 1/100 mm, and the row adds 1 px of margin at top and bottom
+  (``ScColumn::GetNeededSize``); a row is at least the attribute height of its fonts.
 - Excel's wrap width is the column's pixels less its 5 px padding. Its line is the font's
   single-line row height (Arial 10 pt: 17 px, 12.75 pt) and a row holds whole lines. Excel
   rows are whole pixels (0.75 pt) and at most 409 pt.
