@@ -1,7 +1,8 @@
-"""Stage 1, the plan: load, check and write plan templates (YAML) into frozen Plan models.
+"""Stage 1, the plan: the Plan model (table rows and the document around them) and its YAML io.
 
-Reads YAML only; never touches a workbook. Every problem is reported with file, line and field.
-The format is documented in docs/template-format.md.
+Loads, checks and writes plan templates. Reads YAML itself and hands ``.xlsx`` plan workbooks to
+rkt_excel.planbook (imported lazily: this module imports no spreadsheet library). Every problem
+is reported with file, line (or sheet!cell) and field. The format is in docs/template-format.md.
 """
 
 from __future__ import annotations
@@ -14,15 +15,28 @@ from collections.abc import Iterator, Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from rkt_excel.errors import ModelError, ScheduleError, TemplateError, TemplateProblem
 from rkt_excel.schedule import Schedule, parse_target
 
-FORMAT_VERSION = 1
+# Format 2 adds the document: chapters, annexes, the signing block, cover lines. Format 1 files
+# (legal_basis and signatories at the top level) still load: see _upgrade.
+FORMAT_VERSION = 2
 DEFAULT_PLAN = "plan-2019-kanim-semarang.yaml"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -30,6 +44,19 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _check_item(item: str) -> str:
+    """A list item is one line and not empty (a workbook cell holds the items one a line)."""
+    if not item:
+        raise ValueError("an empty item; remove it")
+    if "\n" in item or "\r" in item:
+        raise ValueError(f"an item is one line; write each line as its own item: {item[:40]!r}")
+    return item
+
+
+Items = tuple[Annotated[str, AfterValidator(_check_item)], ...]
+"""Items of a list field (actions, evidence, list items): one line each."""
 
 
 class Office(_Model):
@@ -43,10 +70,21 @@ class Office(_Model):
 
 
 class Document(_Model):
-    """The document's number and title as printed on the cover."""
+    """The document's number and title, and the title lines of its cover as printed.
+
+    ``title`` is the title on one line (file properties, page headers); ``cover`` holds the
+    cover's title lines in print order (e.g. "LAPORAN RENCANA KERJA TAHUNAN (RKT)", ...,
+    "TAHUN 2019"). Writers print ``cover`` when it is given, else ``title``.
+    """
 
     number: str = ""
     title: str
+    cover: tuple[str, ...] = ()
+
+    @property
+    def cover_lines(self) -> tuple[str, ...]:
+        """The cover's title lines: ``cover``, or ``title`` alone when there is no cover."""
+        return self.cover or (self.title,)
 
 
 class Signatory(_Model):
@@ -65,18 +103,99 @@ class Signatory(_Model):
         return v
 
 
+ListStyle = Literal["a", "1", "-"]
+"""How a list's items are marked: "a" a. b. c., "1" 1. 2. 3., "-" bullets."""
+
+
+class ItemList(_Model):
+    """A list in a chapter or annex: its items in order, lettered, numbered or bulleted."""
+
+    style: ListStyle = "a"
+    items: Annotated[Items, Field(min_length=1)]
+
+
+def _block_kind(value: Any) -> str:
+    return "list" if isinstance(value, dict | ItemList) else "paragraph"
+
+
+Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")] | Annotated[ItemList, Tag("list")],
+    Discriminator(_block_kind),
+]
+"""One block of a chapter's text: a paragraph (plain text, may hold line breaks) or a list."""
+
+
+def _merge_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Join adjacent lists of one style into one list: a list's numbering runs on, so two such
+    lists print as one and read back as one (every representation then has one spelling)."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(block, ItemList) and isinstance(last, ItemList) and last.style == block.style:
+            out[-1] = ItemList(style=last.style, items=last.items + block.items)
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+Body = Annotated[tuple[Block, ...], AfterValidator(_merge_lists)]
+
+
+class Section(_Model):
+    """A numbered section of a chapter ("1. Latar Belakang"): heading and text blocks."""
+
+    number: str = ""
+    title: str
+    body: Body = ()
+
+
+class Chapter(_Model):
+    """A chapter (BAB) of the RKT document: heading, opening text, sections.
+
+    ``number`` is printed after "BAB" ("I"); ``table`` marks the chapter that holds the RKT
+    table (BAB III RENCANA AKSI), printed after the chapter's own text.
+    """
+
+    number: str = ""
+    title: str
+    body: Body = ()
+    sections: tuple[Section, ...] = ()
+    table: bool = False
+
+
+class Annex(_Model):
+    """A page after the chapters with a title of its own, e.g. the Mekanisme Pembentukan Tim
+    Kerja: its title lines as printed, then its text blocks."""
+
+    title: tuple[str, ...] = Field(min_length=1)
+    body: Body = ()
+
+
+class Signing(_Model):
+    """The signature block after the last chapter: "<place>, <date>", the team line, the
+    heading above the signatories ("Mengetahui:") and the signatories, in print order."""
+
+    place: str = ""
+    date: dt.date | None = None
+    team: str = ""
+    heading: str = ""
+    signatories: tuple[Signatory, ...] = ()
+
+
 class Indicator(_Model):
     """One indicator row of the RKT table, the unit of reporting."""
 
     id: str
     indicator: str
-    actions: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
+    actions: Items = ()
+    evidence: Items = ()
     target: str = ""
     months: tuple[int, ...] | None = None
     lke: str | None = None
     lke_note: str = ""
-    pic: tuple[str, ...] = ()
+    lke_suggested: bool = False
+    pic: Items = ()
     repair: str = ""
 
     @field_validator("id")
@@ -111,7 +230,11 @@ class SubArea(_Model):
 
 
 class Component(_Model):
-    """One of the six areas of change (I Manajemen Perubahan ... VI Pelayanan Publik)."""
+    """One of the six areas of change (I Manajemen Perubahan ... VI Pelayanan Publik).
+
+    ``name`` is the area's corrected name; ``title`` is its heading as the source printed it,
+    slips included (the seed prints IV as "PENGAKUAN AKUNTABILITAS").
+    """
 
     id: str
     name: str
@@ -136,10 +259,17 @@ class Plan(_Model):
     created: dt.date
     office: Office
     document: Document
-    legal_basis: tuple[str, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    signing: Signing = Signing()
+    annexes: tuple[Annex, ...] = ()
+    priority_title: tuple[str, ...] = ()
     priority_targets: tuple[str, ...] = ()
-    signatories: tuple[Signatory, ...] = ()
     components: tuple[Component, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _format_1(cls, data: Any) -> Any:
+        return _upgrade(data)[0] if isinstance(data, dict) else data
 
     @field_validator("id")
     @classmethod
@@ -152,6 +282,21 @@ class Plan(_Model):
     @classmethod
     def _version_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | float) else v
+
+    @property
+    def signatories(self) -> tuple[Signatory, ...]:
+        """The signatories of the signing block (format 1 kept them at the top level)."""
+        return self.signing.signatories
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """The items of the "Dasar Hukum" section (format 1 kept them at the top level)."""
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                if " ".join(section.title.casefold().split()) == "dasar hukum":
+                    lists = (b for b in section.body if isinstance(b, ItemList))
+                    return tuple(item for b in lists for item in b.items)
+        return ()
 
     def indicators(self) -> Iterator[tuple[Component, SubArea, Indicator]]:
         """Every indicator row with its component and sub-area, in plan order."""
@@ -181,6 +326,41 @@ class Plan(_Model):
         """SHA-256 of the plan's canonical JSON: equal plans give equal hashes."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# Where format-1 fields live in format 2 (for problems: report the field the file spells).
+_FORMAT_1_MOVES: dict[tuple[Any, ...], tuple[Any, ...]] = {
+    ("signing", "signatories"): ("signatories",),
+    ("chapters", 0, "sections", 0, "body", 0, "items"): ("legal_basis",),
+}
+
+
+def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Format 1 -> format 2: top-level ``legal_basis`` becomes the "Dasar Hukum" section of a
+    BAB I PENDAHULUAN, top-level ``signatories`` the signing block, with the team line and place
+    format 1 printed (the office's "Tim Reformasi Birokrasi" and city). Returns (data, upgraded).
+    """
+    if data.get("format", 1) != 1 or not ({"legal_basis", "signatories"} & data.keys()):
+        if data.get("format") == 1:
+            return {**data, "format": FORMAT_VERSION}, True
+        return data, False
+    out = {k: v for k, v in data.items() if k not in ("legal_basis", "signatories")}
+    out["format"] = FORMAT_VERSION
+    legal = data.get("legal_basis")
+    if legal:
+        dasar = {"number": "1", "title": "Dasar Hukum", "body": [{"style": "a", "items": legal}]}
+        out["chapters"] = [{"number": "I", "title": "PENDAHULUAN", "sections": [dasar]}]
+    signatories = data.get("signatories")
+    if signatories:
+        office = data.get("office")
+        office = office if isinstance(office, dict) else {}
+        name = str(office.get("name", "")).strip()
+        out["signing"] = {
+            "place": str(office.get("city", "") or ""),
+            "team": f"Tim Reformasi Birokrasi {name}" if name else "",
+            "signatories": signatories,
+        }
+    return out, True
 
 
 # --- YAML with line numbers -------------------------------------------------------------
@@ -217,16 +397,29 @@ def _node_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...
             _node_lines(item, (*path, i), out)
 
 
+_BLOCK_TAGS = ("paragraph", "list")  # the discriminator tags pydantic puts into a block's loc
+
+
 def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    loc = tuple(part for part in loc if part not in _BLOCK_TAGS)
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
     return 0
 
 
+def _format_1_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    for new, old in _FORMAT_1_MOVES.items():
+        if loc[: len(new)] == new:
+            return old + loc[len(new) :]
+    return loc
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
+        if part in _BLOCK_TAGS:
+            continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
@@ -256,6 +449,7 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
         _node_lines(root, (), lines)
     if not isinstance(data, dict):
         return None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")], {}
+    data, upgraded = _upgrade(data)
     try:
         plan = Plan.model_validate(data)
     except ValidationError as err:
@@ -263,6 +457,8 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
         locs = [tuple(e["loc"]) for e in errors]
         for e in errors:
             loc = tuple(e["loc"])
+            if upgraded:
+                loc = _format_1_loc(loc)
             # pydantic also reports a parent list as too short when its only item failed
             if e["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
                 continue
@@ -293,6 +489,9 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
         add(("regulation",), str(err))
         model = None
 
+    tables = [n for n, chapter in enumerate(plan.chapters) if chapter.table]
+    for n in tables[1:]:
+        add(("chapters", n, "table"), "only one chapter holds the RKT table")
     seen_components: set[str] = set()
     seen_rows: dict[str, tuple[Any, ...]] = {}
     for ci, comp in enumerate(plan.components):
@@ -300,7 +499,11 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
         if comp.id in seen_components:
             add((*cloc, "id"), f"duplicate component id {comp.id!r}")
         seen_components.add(comp.id)
+        seen_nos: set[int] = set()
         for si, sub in enumerate(comp.subareas):
+            if sub.no in seen_nos:
+                add((*cloc, "subareas", si, "no"), f"duplicate NO {sub.no} in component {comp.id}")
+            seen_nos.add(sub.no)
             for ii, ind in enumerate(sub.indicators):
                 loc: tuple[Any, ...] = (*cloc, "subareas", si, "indicators", ii)
                 if ind.id in seen_rows:
@@ -383,7 +586,23 @@ def dump_template(plan: Plan) -> str:
     for comp in data["components"]:
         for sub in comp["subareas"]:
             for ind in sub["indicators"]:
-                for key in ("months", "lke_note", "pic", "repair"):
-                    if ind.get(key) in (None, "", []):
+                for key in ("months", "lke_note", "lke_suggested", "pic", "repair"):
+                    if ind.get(key) in (None, "", [], False):
                         ind.pop(key, None)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    for chapter in data["chapters"]:
+        for key in ("body", "sections", "table"):
+            if chapter[key] in ([], False):
+                chapter.pop(key)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper writing text with line breaks as a literal block (``|-``), as people write it."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text and text == text.strip() and "\r" not in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
