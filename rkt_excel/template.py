@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -210,7 +210,7 @@ class Indicator(_Model):
     def _months_range(cls, v: tuple[int, ...] | None) -> tuple[int, ...] | None:
         if v is not None and any(not 1 <= m <= 12 for m in v):
             raise ValueError("months are numbers from 1 to 12")
-        return v
+        return v or None  # no months given and an empty list mean the same: follow the target
 
     @property
     def schedule(self) -> Schedule:
@@ -429,8 +429,31 @@ def default_template_path() -> Path:
     return Path(str(resources.files("rkt_excel") / "data" / DEFAULT_PLAN))
 
 
-def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], dict[Any, int]]:
-    problems: list[TemplateProblem] = []
+Where = Callable[[tuple[Any, ...], str], TemplateProblem]
+"""Builds the problem for a model location (pydantic loc) and message: file, line or cell, field."""
+
+
+def _yaml_where(name: str, lines: dict[tuple[Any, ...], int], upgraded: bool) -> Where:
+    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+        if upgraded:
+            loc = _format_1_loc(loc)
+        return TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message)
+
+    return where
+
+
+def _cell_where(name: str, cells: Mapping[tuple[Any, ...], str]) -> Where:
+    """Problems located by the cell that holds a field (the longest known prefix of its loc)."""
+
+    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+        plain = tuple(part for part in loc if part not in _BLOCK_TAGS)
+        cell = next((cells[plain[:n]] for n in range(len(plain), -1, -1) if plain[:n] in cells), "")
+        return TemplateProblem(name, 0, _field_name(loc), message, cell=cell)
+
+    return where
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, Where | None, list[TemplateProblem]]:
     try:
         # Compose once: the node tree gives the lines, the same tree gives the data.
         loader = _LineLoader(text)
@@ -443,22 +466,29 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(err, "problem", None) or str(err)
-        return None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")], {}
+        return None, None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")]
     lines: dict[tuple[Any, ...], int] = {}
     if root is not None:
         _node_lines(root, (), lines)
     if not isinstance(data, dict):
-        return None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")], {}
+        return None, None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")]
     data, upgraded = _upgrade(data)
+    return data, _yaml_where(name, lines, upgraded), []
+
+
+def validate_plan(data: dict[str, Any], where: Where) -> tuple[Plan | None, list[TemplateProblem]]:
+    """Validate plan data (as read from YAML or a plan workbook) and cross-check it.
+
+    Returns the plan (None when there is any problem) and every problem, located by ``where``.
+    """
     try:
         plan = Plan.model_validate(data)
     except ValidationError as err:
+        problems = []
         errors = err.errors()
         locs = [tuple(e["loc"]) for e in errors]
         for e in errors:
             loc = tuple(e["loc"])
-            if upgraded:
-                loc = _format_1_loc(loc)
             # pydantic also reports a parent list as too short when its only item failed
             if e["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
                 continue
@@ -467,17 +497,18 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
                 msg = "required field is missing"
             elif e["type"] == "extra_forbidden":
                 msg = "unknown field (see docs/template-format.md)"
-            problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), msg))
-        return None, problems, lines
-    return plan, problems, lines
+            problems.append(where(loc, msg))
+        return None, problems
+    problems = _cross_check(plan, where)
+    return (plan if not problems else None), problems
 
 
-def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateProblem]:
+def _cross_check(plan: Plan, where: Where) -> list[TemplateProblem]:
     """Checks that span fields: unique ids, parseable targets, known LKE questions."""
     problems: list[TemplateProblem] = []
 
     def add(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message))
+        problems.append(where(loc, message))
 
     if plan.format != FORMAT_VERSION:
         add(("format",), f"unknown format {plan.format}; this rkt_excel reads {FORMAT_VERSION}")
@@ -507,8 +538,9 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
             for ii, ind in enumerate(sub.indicators):
                 loc: tuple[Any, ...] = (*cloc, "subareas", si, "indicators", ii)
                 if ind.id in seen_rows:
-                    first = _line_for(lines, seen_rows[ind.id])
-                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at line {first})")
+                    first = where(seen_rows[ind.id], "")
+                    at = f"line {first.line}" if first.line else first.cell or "?"
+                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at {at})")
                 else:
                     seen_rows[ind.id] = (*loc, "id")
                 try:
@@ -543,11 +575,25 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
 def check_template(
     path: str | Path | None = None, text: str | None = None
 ) -> list[TemplateProblem]:
-    """Return every problem of a plan file (empty when it is sound)."""
+    """Return every problem of a plan file, YAML or plan workbook (empty when it is sound)."""
     return _load(path, text)[1]
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+
+
 def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[TemplateProblem]]:
+    if text is None and path is not None and Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        # A plan workbook: its reader (calamine) lives in rkt_excel.planbook, imported here
+        # only, so that loading YAML plans needs no spreadsheet library.
+        from rkt_excel.planbook.read import read_planbook
+
+        data, cells, problems = read_planbook(path)
+        if data is None:
+            return None, problems
+        plan, more = validate_plan(data, _cell_where(str(path), cells))
+        problems = problems + more
+        return (plan if not problems else None), problems
     if text is None:
         p = Path(path) if path is not None else default_template_path()
         name = str(path) if path is not None else f"<embedded {DEFAULT_PLAN}>"
@@ -557,17 +603,18 @@ def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[
             return None, [TemplateProblem(name, 0, "", f"cannot read the file: {err}")]
     else:
         name = str(path) if path is not None else "<text>"
-    plan, problems, lines = _parse(text, name)
-    if plan is not None:
-        problems = _cross_check(plan, name, lines)
-    return (plan if not problems else None), problems
+    data, where, problems = _parse_yaml(text, name)
+    if where is None:
+        return None, problems
+    return validate_plan(data, where)
 
 
 def load_template(path: str | Path | None = None, text: str | None = None) -> Plan:
     """Load and check a plan (the embedded 2019 plan when no path is given).
 
     Raises:
-        TemplateError: with every problem found (``.problems``), each naming file, line, field.
+        TemplateError: with every problem found (``.problems``), each naming file, line or
+            cell, and field.
     """
     plan, problems = _load(path, text)
     if plan is None:
