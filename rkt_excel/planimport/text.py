@@ -77,10 +77,11 @@ class TextReader:
 
     def _para(self, para: Para, text: str, paragraph: int) -> None:
         bab = _BAB.match(text)
-        if bab and self.state in ("cover", "chapter"):
-            title = " ".join(bab[2].split())
+        if (bab or para.heading == 1) and self.state in ("cover", "chapter"):
+            number = bab[1].upper() if bab else ""
+            title = " ".join((bab[2] if bab else text).split())
             chapter: dict[str, Any] = {
-                "number": bab[1].upper(), "title": title, "body": [], "sections": []
+                "number": number, "title": title, "body": [], "sections": []
             }  # fmt: skip
             self.chapters.append(chapter)
             self.body = chapter["body"]
@@ -115,11 +116,14 @@ class TextReader:
                 return
             self._block(para, text)
             return
-        if self.state == "signing":
+        if self.state == "signing" and not (
+            _is_title(text) and "team" in self.signing and not self.roles
+        ):
             self._signing_line(text)
             return
+        self.state = "after"
         # after the signatures: annex titles and bodies
-        if _is_title(text) and para.list_style is None and not _MARK.match(text):
+        if (_is_title(text) or para.bold) and para.list_style is None and not _MARK.match(text):
             if self.body is not None and self.body and self.annexes:
                 self.body = None  # a new title after an annex's body starts the next annex
             self.pending.append(text)
