@@ -39,7 +39,7 @@ _SYNONYM = {syn: key for key, syns in HEADERS.items() for syn in syns}
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _COMPONENT = re.compile(r"^(X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[.)]\s*|\s+|$)(.*)$", re.S)
 # a typed list mark: bullet or dash, "a." / "a)", "1." / "1)"
-_MARK = re.compile(r"^\s*(?:[•●▪◦·∙\-–—*]\s*|[a-z][.)]\s+|\d{1,2}[.)]\s+)")
+MARK = re.compile(r"^\s*(?:([•●▪◦·∙\-–—*])\s*|([a-z])[.)]\s+|(\d{1,2})[.)]\s+)")
 # The six areas of change (GLOSSARY.md): a printed heading like one of these gets its name.
 AREA_NAMES = {
     "I": "Manajemen Perubahan",
@@ -92,19 +92,49 @@ class _Item:
     marked: bool  # a list paragraph or a typed mark: a new item, never a continuation
 
 
+def _mark_kind(line: str) -> tuple[str, str]:
+    """(kind of the typed mark at the start of ``line``: "bullet", "letter", "number" or "",
+    the line without it)."""
+    m = MARK.match(line)
+    if m is None:
+        return "", line
+    kind = "bullet" if m[1] else "letter" if m[2] else "number"
+    return kind, line[m.end() :]
+
+
 def items(cell: Cell | None) -> list[_Item]:
-    """A cell's items: one per list paragraph or line, typed marks removed."""
+    """A cell's items: one per list paragraph or marked line, typed marks removed.
+
+    Within one paragraph, each line is an item, except under a marked first line: there a line
+    marked alike starts a new item and other lines ("1. ..." under a "•" item, or unmarked
+    lines) continue the item, line break kept.
+    """
     out: list[_Item] = []
     if cell is None:
         return out
     for para in cell.paras:
-        for line in para.text.split("\n"):
-            stripped = _MARK.sub("", line, count=1)
-            marked = para.list_style is not None or stripped != line
-            text = " ".join(stripped.split())
-            if text:
-                out.append(_Item(text, marked))
+        lines = para.text.split("\n")
+        first_kind, _ = _mark_kind(lines[0])
+        current: _Item | None = None
+        for n, line in enumerate(lines):
+            kind, rest = _mark_kind(line)
+            new_item = n == 0 or not first_kind or kind == first_kind
+            if not new_item and current is not None:
+                if line.strip():
+                    current.text = (
+                        f"{current.text}\n{line.strip()}" if current.text else line.strip()
+                    )
+                continue
+            text = " ".join(rest.split())
+            if not text:
+                continue
+            current = _Item(text, para.list_style is not None or kind != "")
+            out.append(current)
     return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _letter(n: int) -> str:
@@ -182,7 +212,7 @@ class TableReader:
         if "indicator" in from_above and self.last:
             for key in ("actions", "evidence", "pic"):
                 if key not in from_above:
-                    self.last[-1][key] += [i.text for i in items(cells.get(key))]
+                    self.last[-1][key] += [_one_line(i.text) for i in items(cells.get(key))]
             return
         if not text("indicator") and not text("no") and not text("komponen"):
             self._continuation(cells, from_above, where)
@@ -204,7 +234,7 @@ class TableReader:
                 for ind in rows:
                     ind[key] = self.last[-1].get(key, [] if key != "target" else "")
                 continue
-            values = [i.text for i in items(cells.get(key))]
+            values = [_one_line(i.text) for i in items(cells.get(key))]
             if key == "target":
                 values = [", ".join(values)] if n == 1 or len(values) != n else values
             if n == 1:
@@ -278,7 +308,7 @@ class TableReader:
         for key in ("actions", "evidence", "pic", "target"):
             if key in from_above:
                 continue
-            frags = items(cells.get(key))
+            frags = [_Item(_one_line(f.text), f.marked) for f in items(cells.get(key))]
             if not frags:
                 continue
             self.add("row-continued", where(key), row_id=ind["id"],

@@ -15,11 +15,11 @@ from typing import Any
 
 from rkt_excel.planimport.problems import ImportProblem, Location
 from rkt_excel.planimport.source import Block, Cell, Para, Table
+from rkt_excel.planimport.table import MARK
 from rkt_excel.schedule import month_number
 
 _BAB = re.compile(r"^BAB\s+([IVXLC]+)\b[.:]?\s*(.*)$", re.I | re.S)
 _SECTION = re.compile(r"^(\d{1,2})[.)]\s+(.{1,80})$", re.S)
-_MARK = re.compile(r"^\s*(?:([•●▪◦·∙\-–—*])\s*|([a-z])[.)]\s+|(\d{1,2})[.)]\s+)")
 _SIGN_DATE = re.compile(r"^(.+?),\s*(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
 _NIP = re.compile(r"^NIP\.?\s*:?\s*([\d ]+)$", re.I)
 _PRIORITY = "TARGET PRIORITAS"
@@ -123,7 +123,7 @@ class TextReader:
             return
         self.state = "after"
         # after the signatures: annex titles and bodies
-        if (_is_title(text) or para.bold) and para.list_style is None and not _MARK.match(text):
+        if (_is_title(text) or para.bold) and para.list_style is None and not MARK.match(text):
             if self.body is not None and self.body and self.annexes:
                 self.body = None  # a new title after an annex's body starts the next annex
             self.pending.append(text)
@@ -143,7 +143,7 @@ class TextReader:
 
     def _block(self, para: Para, text: str) -> None:
         assert self.body is not None
-        mark = _MARK.match(text)
+        mark = MARK.match(text)
         style = para.list_style
         if mark:
             style = "a" if mark[2] else "1" if mark[3] else "-"
