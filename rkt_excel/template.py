@@ -15,23 +15,31 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Discriminator,
     Field,
-    StringConstraints,
-    Tag,
     ValidationError,
     field_validator,
     model_validator,
 )
 
 from rkt_excel.errors import ModelError, ScheduleError, TemplateError, TemplateProblem
+from rkt_excel.plantext import (
+    Annex,
+    Block,
+    Body,
+    Chapter,
+    ItemList,
+    Items,
+    ListStyle,
+    Paragraph,
+    PlanModel,
+    Section,
+    Signatory,
+    Signing,
+)
 from rkt_excel.schedule import Schedule, parse_target
 
 # Format 2 adds the document: chapters, annexes, the signing block, cover lines. Format 1 files
@@ -42,21 +50,14 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+_Model = PlanModel
 
-
-def _check_item(item: str) -> str:
-    """A list item is one line and not empty (a workbook cell holds the items one a line)."""
-    if not item:
-        raise ValueError("an empty item; remove it")
-    if "\n" in item or "\r" in item:
-        raise ValueError(f"an item is one line; write each line as its own item: {item[:40]!r}")
-    return item
-
-
-Items = tuple[Annotated[str, AfterValidator(_check_item)], ...]
-"""Items of a list field (actions, evidence, list items): one line each."""
+__all__ = [
+    "FORMAT_VERSION", "Annex", "Block", "Body", "Chapter", "Component", "Document", "Indicator",
+    "ItemList", "Items", "ListStyle", "Office", "Paragraph", "Plan", "Section", "Signatory",
+    "Signing", "SubArea", "check_template", "default_template_path", "dump_template",
+    "load_template", "validate_plan",
+]  # fmt: skip
 
 
 class Office(_Model):
@@ -85,102 +86,6 @@ class Document(_Model):
     def cover_lines(self) -> tuple[str, ...]:
         """The cover's title lines: ``cover``, or ``title`` alone when there is no cover."""
         return self.cover or (self.title,)
-
-
-class Signatory(_Model):
-    """One person who signs the plan (role as printed, e.g. "Penanggung Jawab")."""
-
-    role: str
-    position: str = ""
-    name: str
-    nip: str = ""
-
-    @field_validator("nip", mode="before")
-    @classmethod
-    def _nip_text(cls, v: Any) -> Any:
-        if isinstance(v, int):
-            raise ValueError("NIP must be quoted text (a number loses leading zeros)")
-        return v
-
-
-ListStyle = Literal["a", "1", "-"]
-"""How a list's items are marked: "a" a. b. c., "1" 1. 2. 3., "-" bullets."""
-
-
-class ItemList(_Model):
-    """A list in a chapter or annex: its items in order, lettered, numbered or bulleted."""
-
-    style: ListStyle = "a"
-    items: Annotated[Items, Field(min_length=1)]
-
-
-def _block_kind(value: Any) -> str:
-    return "list" if isinstance(value, dict | ItemList) else "paragraph"
-
-
-Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Block = Annotated[
-    Annotated[Paragraph, Tag("paragraph")] | Annotated[ItemList, Tag("list")],
-    Discriminator(_block_kind),
-]
-"""One block of a chapter's text: a paragraph (plain text, may hold line breaks) or a list."""
-
-
-def _merge_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Join adjacent lists of one style into one list: a list's numbering runs on, so two such
-    lists print as one and read back as one (every representation then has one spelling)."""
-    out: list[Block] = []
-    for block in blocks:
-        last = out[-1] if out else None
-        if isinstance(block, ItemList) and isinstance(last, ItemList) and last.style == block.style:
-            out[-1] = ItemList(style=last.style, items=last.items + block.items)
-        else:
-            out.append(block)
-    return tuple(out)
-
-
-Body = Annotated[tuple[Block, ...], AfterValidator(_merge_lists)]
-
-
-class Section(_Model):
-    """A numbered section of a chapter ("1. Latar Belakang"): heading and text blocks."""
-
-    number: str = ""
-    title: str
-    body: Body = ()
-
-
-class Chapter(_Model):
-    """A chapter (BAB) of the RKT document: heading, opening text, sections.
-
-    ``number`` is printed after "BAB" ("I"); ``table`` marks the chapter that holds the RKT
-    table (BAB III RENCANA AKSI), printed after the chapter's own text.
-    """
-
-    number: str = ""
-    title: str
-    body: Body = ()
-    sections: tuple[Section, ...] = ()
-    table: bool = False
-
-
-class Annex(_Model):
-    """A page after the chapters with a title of its own, e.g. the Mekanisme Pembentukan Tim
-    Kerja: its title lines as printed, then its text blocks."""
-
-    title: tuple[str, ...] = Field(min_length=1)
-    body: Body = ()
-
-
-class Signing(_Model):
-    """The signature block after the last chapter: "<place>, <date>", the team line, the
-    heading above the signatories ("Mengetahui:") and the signatories, in print order."""
-
-    place: str = ""
-    date: dt.date | None = None
-    team: str = ""
-    heading: str = ""
-    signatories: tuple[Signatory, ...] = ()
 
 
 class Indicator(_Model):

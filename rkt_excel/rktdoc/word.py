@@ -20,8 +20,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from rkt_excel.schedule import MONTHS
 from rkt_excel.template import Block, Component, ItemList, Plan
+from rkt_excel.texts import long_date
 from rkt_excel.xlsx_io import atomic_write
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": (210, 297), "f4": (215, 330)}  # mm, portrait
@@ -33,11 +33,6 @@ PIC_HEADER = "PENANGGUNG JAWAB"
 # share of the landscape text width per column (with and without the PIC column)
 _WIDTHS = (0.04, 0.14, 0.25, 0.25, 0.20, 0.12)
 _WIDTHS_PIC = (0.04, 0.12, 0.23, 0.23, 0.18, 0.10, 0.10)
-
-
-def long_date(day: Any) -> str:
-    """An Indonesian long date: 18 Februari 2019."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def write_document(plan: Plan, path: str | Path, *, paper: str = "a4") -> Path:
