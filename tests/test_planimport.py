@@ -271,7 +271,7 @@ def test_no_rkt_table_and_not_a_document(tmp_path: Path) -> None:
     (tmp_path / "x.docx").write_bytes(b"not a zip")
     with pytest.raises(PlanImportError, match="not a Word document"):
         import_plan(tmp_path / "x.docx")
-    with pytest.raises(PlanImportError, match=r"cannot import a \.pdf"):
+    with pytest.raises(PlanImportError, match=r"cannot import a \.pdf file"):
         import_plan(tmp_path / "x.pdf")
 
 

@@ -13,6 +13,8 @@ from rkt_excel.planimport.problems import (
     PlanImportError,
     Suggestion,
     render_problem,
+    report_json,
+    report_lines,
 )
 
 __all__ = [
@@ -22,4 +24,6 @@ __all__ = [
     "Suggestion",
     "import_plan",
     "render_problem",
+    "report_json",
+    "report_lines",
 ]

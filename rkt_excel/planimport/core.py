@@ -60,7 +60,7 @@ def import_plan(
             rkt.add(block.number)
             tables.read(block)
     if not rkt:
-        raise PlanImportError(f"{path}: no RKT table (no header row with an INDIKATOR column)")
+        raise PlanImportError(key="import-no-table", path=str(path))
     text = TextReader(rkt)
     text.read(blocks)
     problems = tables.problems + text.problems

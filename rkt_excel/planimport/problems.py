@@ -14,7 +14,8 @@ from rkt_excel.errors import RktError
 
 
 class PlanImportError(RktError, ValueError):
-    """A file cannot be imported at all (not a Word document or spreadsheet, unreadable)."""
+    """A file cannot be imported at all (not a Word document or spreadsheet, unreadable, no
+    RKT table); raised with a texts key (import-...), rendered by texts.describe."""
 
 
 @dataclass(frozen=True)
@@ -155,3 +156,39 @@ def render_problem(problem: ImportProblem, lang: str = "id") -> str:
     message = (text_en if lang == "en" else text_id).format(**problem.params)
     where = problem.location.render(lang)
     return f"{where}: {message}" if where else message
+
+
+def report_lines(
+    problems: list[ImportProblem], suggestions: list[Suggestion], lang: str = "id"
+) -> list[str]:
+    """The import's problems and suggestions as console lines (severity first; "-" a note)."""
+    from rkt_excel.texts import text
+
+    lines = [
+        f"{'-' if p.severity == 'info' else text('severity-' + p.severity, lang)}: "
+        f"{render_problem(p, lang)}"
+        for p in problems
+    ]
+    if suggestions:
+        lines.append(text("lke-suggestions", lang))
+        lines += [
+            "  " + text("lke-suggestion", lang, row=s.row_id, question=s.question,
+                        score=s.score, text=s.question_text[:80])
+            for s in suggestions
+        ]  # fmt: skip
+    return lines
+
+
+def report_json(
+    output: object, problems: list[ImportProblem], suggestions: list[Suggestion], lang: str = "id"
+) -> dict[str, object]:
+    """The import's result for programs: the plan written, problems with texts, suggestions."""
+    return {
+        "output": str(output),
+        "problems": [
+            {"code": p.code, "severity": p.severity, "location": p.location.__dict__,
+             "params": p.params, "message": render_problem(p, lang)}
+            for p in problems
+        ],
+        "suggestions": [s.__dict__ | {"location": s.location.__dict__} for s in suggestions],
+    }  # fmt: skip

@@ -61,9 +61,7 @@ def read_source(path: str | Path) -> list[Block]:
         return _read_docx(p)
     if suffix in (".xlsx", ".xlsm", ".ods", ".xls"):
         return _read_sheets(p)
-    raise PlanImportError(
-        f"{p}: cannot import a {suffix or 'file without suffix'}; use .docx, .xlsx or .ods"
-    )
+    raise PlanImportError(key="import-unsupported", path=str(p), suffix=suffix or "(no suffix)")
 
 
 # --- Word --------------------------------------------------------------------------------------
@@ -77,7 +75,7 @@ def _read_docx(path: Path) -> list[Block]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, OSError) as err:
-        raise PlanImportError(f"{path}: not a Word document (.docx): {err}") from err
+        raise PlanImportError(key="import-not-docx", path=str(path), reason=str(err)) from err
     formats = _numbering_formats(document)
     blocks: list[Block] = []
     tables = 0
@@ -187,7 +185,7 @@ def _read_sheets(path: Path) -> list[Block]:
             )
             blocks.append(Table(n, rows, name))
     except (CalamineError, OSError, ValueError) as err:
-        raise PlanImportError(f"{path}: cannot read the spreadsheet: {err}") from err
+        raise PlanImportError(key="import-unreadable", path=str(path), reason=str(err)) from err
     return blocks
 
 

@@ -17,24 +17,10 @@ from rkt_excel.rktdoc.word import write_document
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
 
-MISSING = {
-    "id": (
-        "LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. Pasang LibreOffice "
-        "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
-        "https://www.libreoffice.org/download), atau buat .docx dengan --format docx lalu "
-        "simpan sebagai PDF dari Word."
-    ),
-    "en": (
-        "LibreOffice (soffice) was not found, so no PDF can be made. Install LibreOffice "
-        "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
-        "https://www.libreoffice.org/download), or write the .docx with --format docx and save "
-        "it as PDF from Word."
-    ),
-}
-
 
 class ProgramMissingError(RktError, RuntimeError):
-    """A program rkt_excel needs (LibreOffice) is not installed."""
+    """A program rkt_excel needs (LibreOffice) is not installed; the text (texts key
+    soffice-missing) says how to install it."""
 
 
 class ConversionError(RktError, RuntimeError):
@@ -46,7 +32,7 @@ def find_soffice() -> str | None:
     return os.environ.get("RKT_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def write_pdf(plan: Plan, path: str | Path, *, paper: str = "a4", lang: str = "id") -> Path:
+def write_pdf(plan: Plan, path: str | Path, *, paper: str = "a4") -> Path:
     """Write the RKT of ``plan`` as PDF at ``path`` through LibreOffice.
 
     Raises:
@@ -55,7 +41,7 @@ def write_pdf(plan: Plan, path: str | Path, *, paper: str = "a4", lang: str = "i
     """
     soffice = find_soffice()
     if soffice is None or (not Path(soffice).exists() and shutil.which(soffice) is None):
-        raise ProgramMissingError(MISSING["en" if lang == "en" else "id"])
+        raise ProgramMissingError(key="soffice-missing")
     target = Path(path)
     with tempfile.TemporaryDirectory(prefix="rkt-pdf-") as tmp:
         work = Path(tmp)
@@ -66,10 +52,10 @@ def write_pdf(plan: Plan, path: str | Path, *, paper: str = "a4", lang: str = "i
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
         except (OSError, subprocess.TimeoutExpired) as err:
-            raise ConversionError(f"LibreOffice failed: {err}") from err
+            raise ConversionError(key="pdf-failed", reason=str(err)) from err
         made = work / "out" / f"{target.stem}.pdf"
         if not made.exists():
-            raise ConversionError(f"LibreOffice wrote no PDF: {done.stdout}{done.stderr}".strip())
+            raise ConversionError(key="pdf-failed", reason=f"{done.stdout}{done.stderr}".strip())
         with atomic_write(target) as out:
             shutil.copyfile(made, out)
     return target
