@@ -68,6 +68,15 @@ class ItemList(PlanModel):
     items: Annotated[Items, Field(min_length=1)]
 
 
+def item_marker(style: str, n: int) -> str:
+    """The printed mark of item ``n`` (0-based) of a list of ``style``: "a.", "1." or "•"."""
+    if style == "a":
+        return f"{chr(ord('a') + n % 26)}."
+    if style == "1":
+        return f"{n + 1}."
+    return "•"
+
+
 def _block_kind(value: Any) -> str:
     return "list" if isinstance(value, dict | ItemList) else "paragraph"
 

@@ -165,10 +165,13 @@ def _cell_items(cell: Any, texts: list[str], style: str = "List Bullet") -> None
         cell.add_paragraph(text, style=style)
 
 
-def _table(d: Any, rows: list[list[Any]]) -> Any:
-    t = d.add_table(rows=0, cols=6)
-    for values in [["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"],
-                   *rows]:  # fmt: skip
+HEADER = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", "TARGET WAKTU"]
+
+
+def _table(d: Any, rows: list[list[Any]], header: list[str] = HEADER) -> Any:
+    """A table: the header, then the rows; a list value is a cell of List Bullet items."""
+    t = d.add_table(rows=0, cols=len(header))
+    for values in [header, *rows]:
         cells = t.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             if isinstance(value, list):
@@ -213,28 +216,12 @@ def test_what_cannot_be_read_is_reported_with_its_place(tmp_path: Path) -> None:
     d = docx.Document()
     d.add_paragraph("KANTOR CONTOH")
     d.add_paragraph("RKT TAHUN 2031")
-    t = d.add_table(rows=0, cols=7)
-    for values in (
-        [
-            "NO",
-            "KOMPONEN",
-            "INDIKATOR",
-            "LANGKAH AKSI",
-            "BUKTI FISIK",
-            "TARGET WAKTU",
-            "KETERANGAN",
-        ],
+    t = _table(d, [
         ["1", "Tim", "Tim dibentuk", "Rapat", "SK", "Januari 2031", ""],
         ["I MANAJEMEN PERUBAHAN", "", "", "", "", "", ""],
         ["1", "Tim", "Tim dibentuk", "Rapat", "SK", "Kapan-kapan", "lihat lampiran"],
         ["2", "Rencana", "Rencana disusun", ["A", "B", "C"], "", "Maret 2031", ""],
-    ):
-        cells = t.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            if isinstance(value, list):
-                _cell_items(cell, value)
-            else:
-                cell.text = value
+    ], [*HEADER, "KETERANGAN"])  # fmt: skip
     t.cell(4, 2).paragraphs[0].text = "Rencana disusun"
     t.cell(4, 2).add_paragraph("Rencana disosialisasikan")
     path = tmp_path / "bad.docx"

@@ -89,12 +89,3 @@ DOC_KINDS: tuple[str, ...] = (
     KIND_TABLE,
     KIND_ANNEX,
 )
-
-
-def item_marker(style: str, n: int) -> str:
-    """The printed mark of item ``n`` (0-based) of a list: "a.", "1." or "•"."""
-    if style == "a":
-        return f"{chr(ord('a') + n % 26)}."
-    if style == "1":
-        return f"{n + 1}."
-    return "•"

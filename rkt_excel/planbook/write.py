@@ -16,6 +16,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from rkt_excel.lke import MODEL_IDS, load_model
 from rkt_excel.planbook import layout as L
+from rkt_excel.plantext import item_marker
 from rkt_excel.template import Block, ItemList, Plan
 from rkt_excel.xlsx_io import atomic_write
 
@@ -109,6 +110,7 @@ class _Writer:
             ws.set_column(n, n, width)
             ws.write_string(L.HEADER_ROW, n, header, self.head)
         ws.freeze_panes(L.HEADER_ROW + 1, 3)
+        _print_setup(ws)
         ws.autofilter(L.HEADER_ROW, 0, L.HEADER_ROW, len(L.PLAN_COLUMNS) - 1)
         col = L.PLAN_COL
         r = L.HEADER_ROW + 1
@@ -157,7 +159,7 @@ class _Writer:
             first, col["lke_suggested"], last, col["lke_suggested"],
             {"validate": "list", "source": [L.YES], "error_type": "warning"},
         )  # fmt: skip
-        return r - first
+        return sum(1 for _ in self.plan.indicators())
 
     # --- Dokumen ---------------------------------------------------------------------------
 
@@ -166,6 +168,7 @@ class _Writer:
             ws.set_column(col, col, width)
             ws.write_string(L.HEADER_ROW, col, header, self.head)
         ws.freeze_panes(L.HEADER_ROW + 1, 1)
+        _print_setup(ws)
         data = self.plan.model_dump(mode="json")
         r = L.HEADER_ROW + 1
         regulation_row = r
@@ -221,7 +224,7 @@ class _Writer:
             if isinstance(block, ItemList):
                 kind = L.ITEM_KINDS[block.style]
                 for n, item in enumerate(block.items):
-                    row(kind, item, L.item_marker(block.style, n))
+                    row(kind, item, item_marker(block.style, n))
             else:
                 row(L.KIND_PARAGRAPH, block)
 
@@ -232,7 +235,9 @@ class _Writer:
         first = next((i for _, _, i in plan.indicators()), None)
         target = first.target if first and first.target else f"Januari {plan.year}"
         comp = plan.components[0]
-        ws.set_column(0, 0, 110)
+        ws.set_column(0, 0, 95)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
         lines = [
             ("RENCANA KERJA TAHUNAN DALAM EXCEL", self.title),
             (f"{plan.office.name}, tahun {plan.year} ({n_rows} baris indikator).", None),
@@ -271,3 +276,15 @@ class _Writer:
         ]
         for r, (text, fmt) in enumerate(lines):
             ws.write_string(r, 0, text, fmt or self.plain)
+            if fmt is None:  # LibreOffice does not fit wrapped rows on open: set the height
+                ws.set_row(r, 15 * (len(text) // 90 + 1))
+
+
+def _print_setup(ws: Any) -> None:
+    """Print the sheet as people print the RKT table: A4 landscape, one page wide, the header
+    row on every page."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.repeat_rows(L.HEADER_ROW)

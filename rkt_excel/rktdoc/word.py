@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from rkt_excel.plantext import item_marker
 from rkt_excel.template import Block, Component, ItemList, Plan
 from rkt_excel.texts import long_date
 from rkt_excel.xlsx_io import atomic_write
@@ -172,7 +173,7 @@ class _Writer:
         for block in body:
             if isinstance(block, ItemList):
                 for n, item in enumerate(block.items):
-                    p = self.d.add_paragraph(f"{_mark(block.style, n)}\t{item}")
+                    p = self.d.add_paragraph(f"{item_marker(block.style, n)}\t{item}")
                     fmt = p.paragraph_format
                     fmt.left_indent, fmt.first_line_indent = Mm(8), Mm(-8)
                     fmt.tab_stops.add_tab_stop(Mm(8))
@@ -296,14 +297,6 @@ class _Writer:
             self._cell(cells[1], text.split("\n"), size=size)
         total = self._text_width_mm(landscape=False)
         _widths(table, [Mm(12), Mm(total - 12)])
-
-
-def _mark(style: str, n: int) -> str:
-    if style == "a":
-        return f"{chr(ord('a') + n % 26)}."
-    if style == "1":
-        return f"{n + 1}."
-    return "•"
 
 
 def _midnight(day: Any) -> Any:
