@@ -50,6 +50,10 @@ def codes(problems: list[ImportProblem]) -> list[tuple[str, int, int, str]]:
 
 @pytest.fixture(scope="module")
 def small() -> Plan:
+    return another_office()
+
+
+def another_office() -> Plan:
     """Two components, PICs, a chapter with the table, signatories: another office, 2031."""
     data = {
         "id": "kantor-lain-2031", "year": 2031, "regulation": "permenpanrb-90-2021",

@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from test_default_plan import SEED_PATH, _seed_outside_table
-from test_planimport import printed
+from test_planimport import another_office, printed
 
 from rkt_excel.planimport import import_plan
 from rkt_excel.rktdoc import pdf as pdfmod
@@ -113,3 +113,9 @@ def test_pdf_pages_widths_and_text_size(
             smallest = min(smallest, (float(y1) - float(y0)) / BOX_PER_PT)
     assert landscape >= 3  # the RKT table
     assert smallest >= 7.95, f"text of {smallest:.1f} pt"
+
+
+def test_another_offices_plan_round_trips_too(tmp_path: Path) -> None:
+    other = another_office()
+    plan, problems, _ = import_plan(write_document(other, tmp_path / "lain.docx", paper="f4"))
+    assert printed(plan) == printed(other) and problems == []
