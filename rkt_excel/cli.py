@@ -92,7 +92,7 @@ TEMPLATE_OPTION = click.option(
     "--template",
     "-t",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Plan YAML (default: the embedded 2019 plan of Kanim Semarang).",
+    help="Plan YAML or plan workbook .xlsx (default: the embedded 2019 plan of Kanim Semarang).",
 )
 UNITS_OPTION = click.option(
     "--units",
@@ -190,13 +190,18 @@ def template() -> None:
 
 
 @template.command("show-default")
-@output_option("File to write (default: stdout).")
+@output_option("File to write: .yaml, or .xlsx for a plan workbook (default: YAML to stdout).")
 @LANG_OPTION
 @_command
 def template_show_default(output: Path | None, lang: str) -> None:
     """Write the embedded 2019 plan (Kantor Imigrasi Kelas I TPI Semarang) for editing."""
     from rkt_excel.template import default_template_path
 
+    if output is not None and output.suffix.lower() in (".xlsx", ".xlsm"):
+        from rkt_excel.planbook.save import save_plan
+
+        click.echo(text("wrote", lang, path=save_plan(_plan(None), output)))
+        return
     content = default_template_path().read_text(encoding="utf-8")
     if output is None:
         click.echo(content, nl=False)
@@ -219,9 +224,9 @@ def template_show_default(output: Path | None, lang: str) -> None:
 @LANG_OPTION
 @click.pass_context
 def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -> None:
-    """Report every problem of a plan (file, line, field, message); exit 1 if any.
+    """Report every problem of a plan (file, line or Sheet!Cell, field, message); exit 1 if any.
 
-    Without PLAN, checks the embedded default plan.
+    PLAN is a plan YAML or a plan workbook (.xlsx). Without PLAN, checks the embedded plan.
     """
     from rkt_excel.template import check_template
 
@@ -245,20 +250,54 @@ def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -
     "--office", required=True, help="Office name, e.g. 'Kantor Imigrasi Kelas I TPI Semarang'."
 )
 @click.option("--ministry", default="", help="Ministry printed on the cover.")
-@output_option("Plan YAML to write.", required=True)
+@output_option("Plan to write: .yaml, or .xlsx for a plan workbook.", required=True)
 @LANG_OPTION
 @_command
 def template_new(
     regulation: str, year: int, office: str, ministry: str, output: Path, lang: str
 ) -> None:
     """Write a starter plan with one indicator row per LKE question of a regulation."""
+    from rkt_excel.planbook.save import save_plan
     from rkt_excel.starter import new_plan
-    from rkt_excel.template import dump_template
 
     plan = new_plan(regulation, year=year, office=office, ministry=ministry)
-    _write_text(output, dump_template(plan))
+    save_plan(plan, output)
     n = sum(1 for _ in plan.indicators())
     click.echo(text("starter-written", lang, path=output, rows=n, regulation=regulation, year=year))
+
+
+@template.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option("Plan to write: .yaml, or .xlsx for a plan workbook.", required=True)
+@click.option("--regulation", help="LKE model for the suggestions (default: as the text names).")
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@click.pass_context
+@_command
+def template_import(
+    ctx: click.Context, source: Path, output: Path, regulation: str | None, fmt: str, lang: str
+) -> None:
+    """Import the office's own RKT (Word .docx, or an .xlsx/.ods table) as a plan.
+
+    Reads the BAB III table, the chapters, the priority targets and the signatures. Each row's
+    LKE question is a suggestion to confirm; what could not be read is listed with its table,
+    row and column. Exit 1 when anything but notes was found.
+    """
+    from rkt_excel.planbook.save import save_plan
+    from rkt_excel.planimport import import_plan, report_json, report_lines
+
+    plan, problems, suggestions = import_plan(source, regulation=regulation)
+    path = save_plan(plan, output)
+    if fmt == "json":
+        click.echo(json.dumps(report_json(path, problems, suggestions, lang), ensure_ascii=False,
+                              indent=2, default=str))  # fmt: skip
+    else:
+        for line in report_lines(problems, suggestions, lang):
+            click.echo(line)
+        rows = sum(1 for _ in plan.indicators())
+        click.echo(text("plan-imported", lang, path=path, rows=rows, chapters=len(plan.chapters),
+                        problems=len(problems)))  # fmt: skip
+    _done(ctx, any(p.severity != "info" for p in problems))
 
 
 # --- forms ---------------------------------------------------------------------------------
@@ -266,18 +305,44 @@ def template_new(
 
 @main.command()
 @TEMPLATE_OPTION
-@output_option("Workbook to write.", default="rkt.xlsx")
+@output_option("File to write (default: rkt.xlsx, rkt.docx or rkt.pdf by --format).")
+@format_option(
+    ("xlsx", "docx", "pdf"),
+    "xlsx: the standard RKT workbook; docx: the RKT document (Word); pdf: the document "
+    "printed by LibreOffice.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(("a4", "f4")),
+    default="a4",
+    show_default=True,
+    help="Paper of the document (docx, pdf): A4 or F4 (215 x 330 mm).",
+)
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
 @LANG_OPTION
 @_command
-def generate(template: Path | None, output: Path, password: str | None, lang: str) -> None:
-    """Write the standard RKT workbook (one sheet per component, with the checklist columns)."""
+def generate(
+    template: Path | None,
+    output: Path | None,
+    fmt: str,
+    paper: str,
+    password: str | None,
+    lang: str,
+) -> None:
+    """Write the standard RKT workbook, or the whole RKT document as Word or PDF."""
+    plan = _plan(template)
+    target = output or Path(f"rkt.{fmt}")
+    if fmt in ("docx", "pdf"):
+        from rkt_excel.rktdoc import write_rkt_document
+
+        path = write_rkt_document(plan, target, fmt=fmt, paper=paper)
+        click.echo(text("document-written", lang, path=path, paper=paper.upper()))
+        return
     from rkt_excel.generate import generate_workbook
 
-    plan = _plan(template)
-    path = generate_workbook(plan, output, password=password)
+    path = generate_workbook(plan, target, password=password)
     n = sum(1 for _ in plan.indicators())
     click.echo(text("workbook-written", lang, path=path, components=len(plan.components), rows=n))
 

@@ -15,15 +15,19 @@ from rkt_excel.texts import text
 
 @dataclass(frozen=True)
 class TemplateProblem:
-    """A problem in a plan file. ``line`` is 1-based, 0 when unknown."""
+    """A problem in a plan file. ``line`` is 1-based, 0 when unknown; ``cell`` is "Sheet!C7"
+    for a plan workbook."""
 
     file: str
     line: int
     field: str
     message: str
+    cell: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.cell:
+            where += f": {self.cell}"
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {field}{self.message}"
 

@@ -18,9 +18,9 @@ _LETTER = re.compile(r"^[a-z]\.\s+")
 
 
 def _lines(text: str) -> tuple[str, ...]:
-    """Split "a. ... || b. ..." or "a. ..., b. ..." into items without their letters."""
+    """Split "a. ... || b. ..." or "a. ..., b. ..." into one-line items without their letters."""
     parts = [_LETTER.sub("", p.strip().rstrip(",;")) for p in _SPLIT.split(text or "")]
-    return tuple(p for p in parts if p)
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
 def _slug(text: str) -> str:

@@ -1,7 +1,8 @@
-"""Stage 1, the plan: load, check and write plan templates (YAML) into frozen Plan models.
+"""Stage 1, the plan: the Plan model (table rows and the document around them) and its YAML io.
 
-Reads YAML only; never touches a workbook. Every problem is reported with file, line and field.
-The format is documented in docs/template-format.md.
+Loads, checks and writes plan templates. Reads YAML itself and hands ``.xlsx`` plan workbooks to
+rkt_excel.planbook (imported lazily: this module imports no spreadsheet library). Every problem
+is reported with file, line (or sheet!cell) and field. The format is in docs/template-format.md.
 """
 
 from __future__ import annotations
@@ -10,26 +11,53 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from rkt_excel.errors import ModelError, ScheduleError, TemplateError, TemplateProblem
+from rkt_excel.plantext import (
+    Annex,
+    Block,
+    Body,
+    Chapter,
+    ItemList,
+    Items,
+    ListStyle,
+    Paragraph,
+    PlanModel,
+    Section,
+    Signatory,
+    Signing,
+)
 from rkt_excel.schedule import Schedule, parse_target
 
-FORMAT_VERSION = 1
+# Format 2 adds the document: chapters, annexes, the signing block, cover lines. Format 1 files
+# (legal_basis and signatories at the top level) still load: see _upgrade.
+FORMAT_VERSION = 2
 DEFAULT_PLAN = "plan-2019-kanim-semarang.yaml"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+_Model = PlanModel
+
+__all__ = [
+    "FORMAT_VERSION", "Annex", "Block", "Body", "Chapter", "Component", "Document", "Indicator",
+    "ItemList", "Items", "ListStyle", "Office", "Paragraph", "Plan", "Section", "Signatory",
+    "Signing", "SubArea", "check_template", "default_template_path", "dump_template",
+    "load_template", "validate_plan",
+]  # fmt: skip
 
 
 class Office(_Model):
@@ -43,26 +71,21 @@ class Office(_Model):
 
 
 class Document(_Model):
-    """The document's number and title as printed on the cover."""
+    """The document's number and title, and the title lines of its cover as printed.
+
+    ``title`` is the title on one line (file properties, page headers); ``cover`` holds the
+    cover's title lines in print order (e.g. "LAPORAN RENCANA KERJA TAHUNAN (RKT)", ...,
+    "TAHUN 2019"). Writers print ``cover`` when it is given, else ``title``.
+    """
 
     number: str = ""
     title: str
+    cover: tuple[str, ...] = ()
 
-
-class Signatory(_Model):
-    """One person who signs the plan (role as printed, e.g. "Penanggung Jawab")."""
-
-    role: str
-    position: str = ""
-    name: str
-    nip: str = ""
-
-    @field_validator("nip", mode="before")
-    @classmethod
-    def _nip_text(cls, v: Any) -> Any:
-        if isinstance(v, int):
-            raise ValueError("NIP must be quoted text (a number loses leading zeros)")
-        return v
+    @property
+    def cover_lines(self) -> tuple[str, ...]:
+        """The cover's title lines: ``cover``, or ``title`` alone when there is no cover."""
+        return self.cover or (self.title,)
 
 
 class Indicator(_Model):
@@ -70,13 +93,14 @@ class Indicator(_Model):
 
     id: str
     indicator: str
-    actions: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
+    actions: Items = ()
+    evidence: Items = ()
     target: str = ""
     months: tuple[int, ...] | None = None
     lke: str | None = None
     lke_note: str = ""
-    pic: tuple[str, ...] = ()
+    lke_suggested: bool = False
+    pic: Items = ()
     repair: str = ""
 
     @field_validator("id")
@@ -91,7 +115,7 @@ class Indicator(_Model):
     def _months_range(cls, v: tuple[int, ...] | None) -> tuple[int, ...] | None:
         if v is not None and any(not 1 <= m <= 12 for m in v):
             raise ValueError("months are numbers from 1 to 12")
-        return v
+        return v or None  # no months given and an empty list mean the same: follow the target
 
     @property
     def schedule(self) -> Schedule:
@@ -111,7 +135,11 @@ class SubArea(_Model):
 
 
 class Component(_Model):
-    """One of the six areas of change (I Manajemen Perubahan ... VI Pelayanan Publik)."""
+    """One of the six areas of change (I Manajemen Perubahan ... VI Pelayanan Publik).
+
+    ``name`` is the area's corrected name; ``title`` is its heading as the source printed it,
+    slips included (the seed prints IV as "PENGAKUAN AKUNTABILITAS").
+    """
 
     id: str
     name: str
@@ -136,10 +164,17 @@ class Plan(_Model):
     created: dt.date
     office: Office
     document: Document
-    legal_basis: tuple[str, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    signing: Signing = Signing()
+    annexes: tuple[Annex, ...] = ()
+    priority_title: tuple[str, ...] = ()
     priority_targets: tuple[str, ...] = ()
-    signatories: tuple[Signatory, ...] = ()
     components: tuple[Component, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _format_1(cls, data: Any) -> Any:
+        return _upgrade(data)[0] if isinstance(data, dict) else data
 
     @field_validator("id")
     @classmethod
@@ -152,6 +187,21 @@ class Plan(_Model):
     @classmethod
     def _version_text(cls, v: Any) -> Any:
         return str(v) if isinstance(v, int | float) else v
+
+    @property
+    def signatories(self) -> tuple[Signatory, ...]:
+        """The signatories of the signing block (format 1 kept them at the top level)."""
+        return self.signing.signatories
+
+    @property
+    def legal_basis(self) -> tuple[str, ...]:
+        """The items of the "Dasar Hukum" section (format 1 kept them at the top level)."""
+        for chapter in self.chapters:
+            for section in chapter.sections:
+                if " ".join(section.title.casefold().split()) == "dasar hukum":
+                    lists = (b for b in section.body if isinstance(b, ItemList))
+                    return tuple(item for b in lists for item in b.items)
+        return ()
 
     def indicators(self) -> Iterator[tuple[Component, SubArea, Indicator]]:
         """Every indicator row with its component and sub-area, in plan order."""
@@ -181,6 +231,41 @@ class Plan(_Model):
         """SHA-256 of the plan's canonical JSON: equal plans give equal hashes."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# Where format-1 fields live in format 2 (for problems: report the field the file spells).
+_FORMAT_1_MOVES: dict[tuple[Any, ...], tuple[Any, ...]] = {
+    ("signing", "signatories"): ("signatories",),
+    ("chapters", 0, "sections", 0, "body", 0, "items"): ("legal_basis",),
+}
+
+
+def _upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Format 1 -> format 2: top-level ``legal_basis`` becomes the "Dasar Hukum" section of a
+    BAB I PENDAHULUAN, top-level ``signatories`` the signing block, with the team line and place
+    format 1 printed (the office's "Tim Reformasi Birokrasi" and city). Returns (data, upgraded).
+    """
+    if data.get("format", 1) != 1 or not ({"legal_basis", "signatories"} & data.keys()):
+        if data.get("format") == 1:
+            return {**data, "format": FORMAT_VERSION}, True
+        return data, False
+    out = {k: v for k, v in data.items() if k not in ("legal_basis", "signatories")}
+    out["format"] = FORMAT_VERSION
+    legal = data.get("legal_basis")
+    if legal:
+        dasar = {"number": "1", "title": "Dasar Hukum", "body": [{"style": "a", "items": legal}]}
+        out["chapters"] = [{"number": "I", "title": "PENDAHULUAN", "sections": [dasar]}]
+    signatories = data.get("signatories")
+    if signatories:
+        office = data.get("office")
+        office = office if isinstance(office, dict) else {}
+        name = str(office.get("name", "")).strip()
+        out["signing"] = {
+            "place": str(office.get("city", "") or ""),
+            "team": f"Tim Reformasi Birokrasi {name}" if name else "",
+            "signatories": signatories,
+        }
+    return out, True
 
 
 # --- YAML with line numbers -------------------------------------------------------------
@@ -217,16 +302,29 @@ def _node_lines(node: yaml.Node, path: tuple[Any, ...], out: dict[tuple[Any, ...
             _node_lines(item, (*path, i), out)
 
 
+_BLOCK_TAGS = ("paragraph", "list")  # the discriminator tags pydantic puts into a block's loc
+
+
 def _line_for(lines: dict[tuple[Any, ...], int], loc: tuple[Any, ...]) -> int:
+    loc = tuple(part for part in loc if part not in _BLOCK_TAGS)
     for n in range(len(loc), -1, -1):
         if loc[:n] in lines:
             return lines[loc[:n]]
     return 0
 
 
+def _format_1_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    for new, old in _FORMAT_1_MOVES.items():
+        if loc[: len(new)] == new:
+            return old + loc[len(new) :]
+    return loc
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
+        if part in _BLOCK_TAGS:
+            continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
@@ -236,8 +334,31 @@ def default_template_path() -> Path:
     return Path(str(resources.files("rkt_excel") / "data" / DEFAULT_PLAN))
 
 
-def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], dict[Any, int]]:
-    problems: list[TemplateProblem] = []
+Where = Callable[[tuple[Any, ...], str], TemplateProblem]
+"""Builds the problem for a model location (pydantic loc) and message: file, line or cell, field."""
+
+
+def _yaml_where(name: str, lines: dict[tuple[Any, ...], int], upgraded: bool) -> Where:
+    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+        if upgraded:
+            loc = _format_1_loc(loc)
+        return TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message)
+
+    return where
+
+
+def _cell_where(name: str, cells: Mapping[tuple[Any, ...], str]) -> Where:
+    """Problems located by the cell that holds a field (the longest known prefix of its loc)."""
+
+    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+        plain = tuple(part for part in loc if part not in _BLOCK_TAGS)
+        cell = next((cells[plain[:n]] for n in range(len(plain), -1, -1) if plain[:n] in cells), "")
+        return TemplateProblem(name, 0, _field_name(loc), message, cell=cell)
+
+    return where
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, Where | None, list[TemplateProblem]]:
     try:
         # Compose once: the node tree gives the lines, the same tree gives the data.
         loader = _LineLoader(text)
@@ -250,15 +371,25 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(err, "problem", None) or str(err)
-        return None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")], {}
+        return None, None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")]
     lines: dict[tuple[Any, ...], int] = {}
     if root is not None:
         _node_lines(root, (), lines)
     if not isinstance(data, dict):
-        return None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")], {}
+        return None, None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")]
+    data, upgraded = _upgrade(data)
+    return data, _yaml_where(name, lines, upgraded), []
+
+
+def validate_plan(data: dict[str, Any], where: Where) -> tuple[Plan | None, list[TemplateProblem]]:
+    """Validate plan data (as read from YAML or a plan workbook) and cross-check it.
+
+    Returns the plan (None when there is any problem) and every problem, located by ``where``.
+    """
     try:
         plan = Plan.model_validate(data)
     except ValidationError as err:
+        problems = []
         errors = err.errors()
         locs = [tuple(e["loc"]) for e in errors]
         for e in errors:
@@ -271,17 +402,18 @@ def _parse(text: str, name: str) -> tuple[Plan | None, list[TemplateProblem], di
                 msg = "required field is missing"
             elif e["type"] == "extra_forbidden":
                 msg = "unknown field (see docs/template-format.md)"
-            problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), msg))
-        return None, problems, lines
-    return plan, problems, lines
+            problems.append(where(loc, msg))
+        return None, problems
+    problems = _cross_check(plan, where)
+    return (plan if not problems else None), problems
 
 
-def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateProblem]:
+def _cross_check(plan: Plan, where: Where) -> list[TemplateProblem]:
     """Checks that span fields: unique ids, parseable targets, known LKE questions."""
     problems: list[TemplateProblem] = []
 
     def add(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message))
+        problems.append(where(loc, message))
 
     if plan.format != FORMAT_VERSION:
         add(("format",), f"unknown format {plan.format}; this rkt_excel reads {FORMAT_VERSION}")
@@ -293,6 +425,9 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
         add(("regulation",), str(err))
         model = None
 
+    tables = [n for n, chapter in enumerate(plan.chapters) if chapter.table]
+    for n in tables[1:]:
+        add(("chapters", n, "table"), "only one chapter holds the RKT table")
     seen_components: set[str] = set()
     seen_rows: dict[str, tuple[Any, ...]] = {}
     for ci, comp in enumerate(plan.components):
@@ -300,12 +435,17 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
         if comp.id in seen_components:
             add((*cloc, "id"), f"duplicate component id {comp.id!r}")
         seen_components.add(comp.id)
+        seen_nos: set[int] = set()
         for si, sub in enumerate(comp.subareas):
+            if sub.no in seen_nos:
+                add((*cloc, "subareas", si, "no"), f"duplicate NO {sub.no} in component {comp.id}")
+            seen_nos.add(sub.no)
             for ii, ind in enumerate(sub.indicators):
                 loc: tuple[Any, ...] = (*cloc, "subareas", si, "indicators", ii)
                 if ind.id in seen_rows:
-                    first = _line_for(lines, seen_rows[ind.id])
-                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at line {first})")
+                    first = where(seen_rows[ind.id], "")
+                    at = f"line {first.line}" if first.line else first.cell or "?"
+                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at {at})")
                 else:
                     seen_rows[ind.id] = (*loc, "id")
                 try:
@@ -340,11 +480,25 @@ def _cross_check(plan: Plan, name: str, lines: dict[Any, int]) -> list[TemplateP
 def check_template(
     path: str | Path | None = None, text: str | None = None
 ) -> list[TemplateProblem]:
-    """Return every problem of a plan file (empty when it is sound)."""
+    """Return every problem of a plan file, YAML or plan workbook (empty when it is sound)."""
     return _load(path, text)[1]
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+
+
 def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[TemplateProblem]]:
+    if text is None and path is not None and Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
+        # A plan workbook: its reader (calamine) lives in rkt_excel.planbook, imported here
+        # only, so that loading YAML plans needs no spreadsheet library.
+        from rkt_excel.planbook.read import read_planbook
+
+        data, cells, problems = read_planbook(path)
+        if data is None:
+            return None, problems
+        plan, more = validate_plan(data, _cell_where(str(path), cells))
+        problems = problems + more
+        return (plan if not problems else None), problems
     if text is None:
         p = Path(path) if path is not None else default_template_path()
         name = str(path) if path is not None else f"<embedded {DEFAULT_PLAN}>"
@@ -354,17 +508,18 @@ def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[
             return None, [TemplateProblem(name, 0, "", f"cannot read the file: {err}")]
     else:
         name = str(path) if path is not None else "<text>"
-    plan, problems, lines = _parse(text, name)
-    if plan is not None:
-        problems = _cross_check(plan, name, lines)
-    return (plan if not problems else None), problems
+    data, where, problems = _parse_yaml(text, name)
+    if where is None:
+        return None, problems
+    return validate_plan(data, where)
 
 
 def load_template(path: str | Path | None = None, text: str | None = None) -> Plan:
     """Load and check a plan (the embedded 2019 plan when no path is given).
 
     Raises:
-        TemplateError: with every problem found (``.problems``), each naming file, line, field.
+        TemplateError: with every problem found (``.problems``), each naming file, line or
+            cell, and field.
     """
     plan, problems = _load(path, text)
     if plan is None:
@@ -383,7 +538,23 @@ def dump_template(plan: Plan) -> str:
     for comp in data["components"]:
         for sub in comp["subareas"]:
             for ind in sub["indicators"]:
-                for key in ("months", "lke_note", "pic", "repair"):
-                    if ind.get(key) in (None, "", []):
+                for key in ("months", "lke_note", "lke_suggested", "pic", "repair"):
+                    if ind.get(key) in (None, "", [], False):
                         ind.pop(key, None)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    for chapter in data["chapters"]:
+        for key in ("body", "sections", "table"):
+            if chapter[key] in ([], False):
+                chapter.pop(key)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper writing text with line breaks as a literal block (``|-``), as people write it."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text and text == text.strip() and "\r" not in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)

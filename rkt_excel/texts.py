@@ -67,6 +67,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: bukan rekap yang ditulis oleh 'rkt-excel consolidate' (tidak ada lembar {sheet})",
         "{file}: not a recap written by 'rkt-excel consolidate' (no sheet {sheet})",
     ),
+    "import-unsupported": (
+        "{path}: berkas {suffix} tidak dapat diimpor; gunakan .docx, .xlsx atau .ods",
+        "{path}: cannot import a {suffix} file; use .docx, .xlsx or .ods",
+    ),
+    "import-not-docx": (
+        "{path}: bukan dokumen Word (.docx): {reason}",
+        "{path}: not a Word document (.docx): {reason}",
+    ),
+    "import-unreadable": (
+        "{path}: lembar kerja tidak dapat dibaca: {reason}",
+        "{path}: cannot read the spreadsheet: {reason}",
+    ),
+    "import-no-table": (
+        "{path}: tidak ada tabel RKT (baris judul dengan kolom INDIKATOR tidak ditemukan)",
+        "{path}: no RKT table (no header row with an INDIKATOR column)",
+    ),
+    "soffice-missing": (
+        "LibreOffice (soffice) tidak ditemukan; PDF tidak dapat dibuat. Pasang LibreOffice "
+        "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
+        "https://www.libreoffice.org/download), atau buat .docx dengan --format docx lalu "
+        "simpan sebagai PDF dari Word.",
+        "LibreOffice (soffice) was not found, so no PDF can be made. Install LibreOffice "
+        "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows/macOS: "
+        "https://www.libreoffice.org/download), or write the .docx with --format docx and save "
+        "it as PDF from Word.",
+    ),
+    "pdf-failed": (
+        "LibreOffice tidak menghasilkan PDF: {reason}",
+        "LibreOffice wrote no PDF: {reason}",
+    ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
     "line": ("baris {line}", "line {line}"),
@@ -79,7 +109,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ditulis: {path} ({rows} baris indikator untuk {regulation}, tahun {year})",
         "Wrote {path}: {rows} indicator rows for {regulation}, {year}",
     ),
+    "plan-imported": (
+        "Ditulis: {path} ({rows} baris indikator, {chapters} bab); {problems} catatan impor",
+        "Wrote {path}: {rows} indicator rows, {chapters} chapters; {problems} import note(s)",
+    ),
+    "lke-suggestions": (
+        "Pertanyaan LKE yang disarankan (periksa, lalu kosongkan SARAN LKE / lke_suggested):",
+        "Suggested LKE questions (check them, then clear SARAN LKE / lke_suggested):",
+    ),
+    "lke-suggestion": ("{row}: {question} ({score}) {text}", "{row}: {question} ({score}) {text}"),
     # --- generate / distribute ------------------------------------------------------------
+    "document-written": (
+        "Ditulis: {path} (dokumen RKT, kertas {paper})",
+        "Wrote {path} (the RKT document, {paper} paper)",
+    ),
     "workbook-written": (
         "Ditulis: {path} ({components} komponen, {rows} baris indikator)",
         "Wrote {path}: {components} components, {rows} indicator rows",

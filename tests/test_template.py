@@ -119,3 +119,92 @@ def test_nip_must_be_text(tmp_path: Path) -> None:
     text = SMALL + "signatories:\n  - {role: Ketua, name: Siti, nip: 196402151987032001}\n"
     found = problems_of(tmp_path, text)
     assert [f for _, f, _ in found] == ["signatories[0].nip"]
+
+
+def test_format_1_still_loads(tmp_path: Path) -> None:
+    text = SMALL + (
+        "legal_basis:\n  - Undang-undang Nomor 1\n  - Peraturan Nomor 2\n"
+        "signatories:\n  - {role: Ketua, name: Siti, nip: '196402151987032001'}\n"
+    )
+    plan = load_template(write(tmp_path, text))
+    assert plan.format == 2
+    assert plan.legal_basis == ("Undang-undang Nomor 1", "Peraturan Nomor 2")
+    (chapter,) = plan.chapters
+    assert (chapter.number, chapter.title, chapter.sections[0].title) == (
+        "I", "PENDAHULUAN", "Dasar Hukum"
+    )  # fmt: skip
+    assert [s.name for s in plan.signatories] == ["Siti"]
+    # the team line format 1 printed, now data
+    assert plan.signing.team == "Tim Reformasi Birokrasi KANTOR CONTOH"
+    assert load_template(text=dump_template(plan)) == plan
+
+
+DOCUMENT = """\
+chapters:
+  - number: I
+    title: PENDAHULUAN
+    body: [Pembuka bab.]
+    sections:
+      - number: "1"
+        title: Dasar Hukum
+        body:
+          - Paragraf sebelum daftar.
+          - {style: a, items: [Undang-undang Nomor 1]}
+          - {style: a, items: [Peraturan Nomor 2]}
+          - {style: "1", items: [Langkah satu]}
+  - {number: II, title: RENCANA AKSI, table: true}
+signing:
+  place: Kota Contoh
+  date: 2030-03-01
+  team: Tim Kerja Kantor Contoh
+  heading: "Mengetahui:"
+  signatories:
+    - {role: Ketua, name: Siti, nip: "196402151987032001"}
+annexes:
+  - title: [MEKANISME, TAHUN 2019]
+    body:
+      - "Baris satu\\nbaris dua"
+priority_title: [TARGET]
+priority_targets: [Satu, Dua]
+"""
+
+
+def test_format_2_document(tmp_path: Path) -> None:
+    plan = load_template(write(tmp_path, SMALL.replace("format: 1", "format: 2") + DOCUMENT))
+    body = plan.chapters[0].sections[0].body
+    # adjacent lists of one style are one list (their numbering runs on)
+    assert [type(b).__name__ for b in body] == ["str", "ItemList", "ItemList"]
+    assert plan.legal_basis == ("Undang-undang Nomor 1", "Peraturan Nomor 2", "Langkah satu")
+    assert plan.annexes[0].body == ("Baris satu\nbaris dua",)
+    assert plan.signatories[0].name == "Siti"
+    dumped = dump_template(plan)
+    assert "|-\n" in dumped  # text with line breaks is a literal block
+    assert load_template(text=dumped) == plan
+
+
+def test_document_problems(tmp_path: Path) -> None:
+    text = SMALL.replace("format: 1", "format: 2") + DOCUMENT
+    text = text.replace("[Peraturan Nomor 2]", "['']")
+    found = problems_of(tmp_path, text)
+    assert [(line, field) for line, field, _ in found] == [
+        (40, "chapters[0].sections[0].body[2].items[0]")
+    ]
+    found = problems_of(
+        tmp_path,
+        SMALL.replace("format: 1", "format: 2")
+        + DOCUMENT.replace("table: true}", "table: true}\n  - {title: LAGI, table: true}"),
+    )
+    assert [(line, field) for line, field, _ in found] == [(43, "chapters[2].table")]
+
+
+def test_items_are_one_line_and_sub_area_numbers_unique(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, SMALL.replace("[Membentuk tim]", '["Membentuk\\ntim"]'))
+    assert [(line, field) for line, field, _ in found] == [
+        (21, "components[0].subareas[0].indicators[0].actions[0]")
+    ]
+    extra = (
+        "      - no: 1\n        name: Lagi\n        indicators:\n"
+        "          - {id: I.1.z, indicator: X, lke: I.1.b}\n"
+    )
+    found = problems_of(tmp_path, SMALL + extra)
+    assert [(line, field) for line, field, _ in found] == [(30, "components[0].subareas[1].no")]
