@@ -104,6 +104,20 @@ class RecapError(RktError, ValueError):
     """A file given to the roll-up is not a recap written by rkt_excel."""
 
 
+class WorkspaceError(RktError, ValueError):
+    """A workspace (an office's year, ``rkt-excel.toml``) cannot be made or used.
+
+    As data: ``key`` is a text of texts.py and ``params`` its parameters, rendered in the
+    user's language where it is shown (``texts.text(err.key, lang, **err.params)``);
+    ``message`` (``str()``) is the English text, for developers.
+    """
+
+    def __init__(self, key: str, message: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params: dict[str, Any] = dict(params or {})
+
+
 __all__ = [
     "FormError",
     "HasilError",
@@ -114,4 +128,5 @@ __all__ = [
     "TemplateError",
     "TemplateProblem",
     "UnitsError",
+    "WorkspaceError",
 ]

@@ -2,9 +2,10 @@
 
 Owns the shape of the forms and the standard workbook, and the codec of their hidden metadata
 sheet (``encode_meta``/``decode_meta``), including the digest a carried-over row is recorded
-with (``carried_digest``: a returned row whose values still give it was left untouched). The writer (generate), the reader (read) and the
-simulated units (simulate) all import this module, so no cell address, header text or
-metadata key is written in two places. Nothing here does I/O.
+with (``carried_digest``: a returned row whose values still give it was left untouched).
+The writer (generate), the reader (read) and the simulated units (simulate) all import this
+module, so no cell address, header text or metadata key is written in two places. Nothing
+here does I/O.
 """
 
 from __future__ import annotations

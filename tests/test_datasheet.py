@@ -137,7 +137,7 @@ def test_missing_keys_read_as_blank_except_as_of() -> None:
 @pytest.mark.parametrize(
     ("raw", "match"),
     [
-        ({"format": "rkt-recap/0"}, r"r\.xlsx: recap format 'rkt-recap/0' is not 'rkt-recap/1'"),
+        ({"format": "rkt-recap/0"}, r"r\.xlsx: recap format 'rkt-recap/0' is not 'rkt-recap/2'"),
         ({}, r"recap format None is not"),
         ({"format": RECAP_FORMAT, "as_of": "2019-01-31", "year": "dua"}, "damaged"),
         ({"format": RECAP_FORMAT, "as_of": "2019-01-31", "areas": "[{]"}, "damaged"),

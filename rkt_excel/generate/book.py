@@ -90,7 +90,7 @@ def distribute_forms(
     *,
     password: str | None = None,
     period: str = "",
-    carried: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None,
+    carried: Mapping[str, tuple[str, Mapping[str, Mapping[str, Any]]]] | None = None,
 ) -> list[Path]:
     """Write one checklist per unit (``form-<code>.xlsx``) into ``out_dir``; return the paths.
 
@@ -126,7 +126,7 @@ def distribute_forms(
 
 
 def _month_label(period: str) -> str:
-    """"2019-07" as the forms show it: "Juli 2019" ("" stays "")."""
+    """The form's month as the forms show it, "2019-07" as: "Juli 2019" ("" stays "")."""
     from rkt_excel.periods import folder_period
 
     found = folder_period(period)
