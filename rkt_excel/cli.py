@@ -85,7 +85,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
     found = parse_date_text(value)
     if found is None:
-        raise click.BadParameter(f"{value!r} is not a date like 31-08-2019 or 2019-08-31")
+        raise click.BadParameter(
+            f"{value!r} is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD"
+        )
     return found
 
 
@@ -96,7 +98,9 @@ def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None)
 
     found = parse_period(value)
     if found is None:
-        raise click.BadParameter(f"{value!r} is not a month like 2019-08 or 'Agustus 2019'")
+        raise click.BadParameter(
+            f"{value!r} is not a month: write YYYY-MM, or the month's name and the year"
+        )
     return found
 
 
@@ -128,20 +132,20 @@ UNITS_OPTION = click.option(
 AS_OF_OPTION = click.option(
     "--as-of",
     callback=_parse_date,
-    help="Judge dates and lateness as of this date (31-08-2019 or 2019-08-31; default: the "
+    help="Judge dates and lateness as of this date (DD-MM-YYYY or YYYY-MM-DD; default: the "
     "period's last day, else the latest date of filling among the forms, at most the plan "
     "year's end and today).",
 )
 
 
 def period_option(help: str) -> Callable[[F], F]:
-    """The --period option: a month, 2019-08 or 'Agustus 2019'."""
+    """The --period option: a month, YYYY-MM or a month's name and year."""
     return click.option("--period", callback=_parse_period, help=help)
 
 
 PERIOD_OPTION = period_option(
-    "The month (2019-08 or 'Agustus 2019'); in a workspace the default is the latest month "
-    "with a returns folder."
+    "The month (YYYY-MM, or a month's name and year); in a workspace the default is the "
+    "latest month with a returns folder."
 )
 PREVIOUS_OPTION = click.option(
     "--previous",
@@ -445,7 +449,7 @@ def generate(template: Path | None, output: Path, password: str | None, lang: st
     "Folder to write the forms to (default in a workspace: formulir/YYYY-MM).", folder=True
 )
 @period_option(
-    "The month the forms are for (2019-08); in a workspace the default is the month after "
+    "The month the forms are for (YYYY-MM); in a workspace the default is the month after "
     "the latest recap."
 )
 @PREVIOUS_OPTION
