@@ -388,7 +388,7 @@ def describe(err: Exception, lang: str = "id") -> str:
     return str(err)
 
 
-def text(key: str, lang: str = "id", **params: Any) -> str:
+def text(key: str, lang: str = "id", /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in."""
     id_, en = TEXTS[key]
     return (en if lang == "en" else id_).format(**params)

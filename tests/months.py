@@ -23,12 +23,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from test_consolidate import HASIL, UNITS, make_form, office_plan
+
 from rkt_excel.consolidate import Consolidation, consolidate
 from rkt_excel.issues import Issue, Report
 from rkt_excel.recap import read_recap, write_recap
 from rkt_excel.recap.datasheet import RecapData
 from rkt_excel.template import Plan
-from test_consolidate import HASIL, UNITS, make_form, office_plan
 
 TU, LANTAS, WASDAK = UNITS
 MONTH_ENDS = (dt.date(2019, 4, 30), dt.date(2019, 5, 31), dt.date(2019, 6, 30))
