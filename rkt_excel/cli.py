@@ -27,7 +27,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from rkt_excel import __version__
-from rkt_excel.errors import RktError, TemplateError, UnitsError, WorkspaceError
+from rkt_excel.errors import RktError, TemplateError, UnitsError
 from rkt_excel.texts import LANGS, default_lang, describe, text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,8 +60,6 @@ def _library_errors(lang: str) -> Iterator[None]:
     except UnitsError as err:
         details = [f"{text('line', lang, line=n)}: {m}" for n, m in err.problems]
         raise Failure(str(err), details, lang) from err
-    except WorkspaceError as err:
-        raise Failure(text(err.key, lang, **err.params), lang=lang) from err
     except RktError as err:
         raise Failure(describe(err, lang), lang=lang) from err
 

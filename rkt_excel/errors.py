@@ -105,17 +105,8 @@ class RecapError(RktError, ValueError):
 
 
 class WorkspaceError(RktError, ValueError):
-    """A workspace (an office's year, ``rkt-excel.toml``) cannot be made or used.
-
-    As data: ``key`` is a text of texts.py and ``params`` its parameters, rendered in the
-    user's language where it is shown (``texts.text(err.key, lang, **err.params)``);
-    ``message`` (``str()``) is the English text, for developers.
-    """
-
-    def __init__(self, key: str, message: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-        self.params: dict[str, Any] = dict(params or {})
+    """A workspace (an office's year, ``rkt-excel.toml``) cannot be made or used; raised
+    with ``key=`` (a ws-* text) like every keyed RktError."""
 
 
 __all__ = [

@@ -255,24 +255,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path}: cannot read the workspace config ({reason})",
     ),
     "ws-unknown-key": (
-        "{path}: pengaturan '{key}' tidak dikenal (yang dikenal: {known})",
-        "{path}: unknown setting '{key}' (known: {known})",
+        "{path}: pengaturan '{setting}' tidak dikenal (yang dikenal: {known})",
+        "{path}: unknown setting '{setting}' (known: {known})",
     ),
     "ws-bad-value": (
-        "{path}: nilai pengaturan '{key}' tidak sah: {value}",
-        "{path}: setting '{key}' has a bad value: {value}",
+        "{path}: nilai pengaturan '{setting}' tidak sah: {value}",
+        "{path}: setting '{setting}' has a bad value: {value}",
     ),
     "ws-missing-key": (
-        "{path}: pengaturan '{key}' wajib ada",
-        "{path}: the setting '{key}' is required",
+        "{path}: pengaturan '{setting}' wajib ada",
+        "{path}: the setting '{setting}' is required",
     ),
     "ws-missing-file": (
-        "{path} tidak ada (pengaturan '{key}' di rkt-excel.toml)",
-        "{path} does not exist (setting '{key}' in rkt-excel.toml)",
+        "{path} tidak ada (pengaturan '{setting}' di rkt-excel.toml)",
+        "{path} does not exist (setting '{setting}' in rkt-excel.toml)",
     ),
     "ws-plan-differs": (
-        "{path}: rencana untuk {key} {found}, sedangkan {config} menyebut {expected}",
-        "{path}: the plan's {key} is {found} but {config} says {expected}",
+        "{path}: rencana untuk {setting} {found}, sedangkan {config} menyebut {expected}",
+        "{path}: the plan's {setting} is {found} but {config} says {expected}",
     ),
     "ws-exists": (
         "{path} sudah berisi folder kerja (rkt-excel.toml)",

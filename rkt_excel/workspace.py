@@ -37,7 +37,7 @@ _STARTER_UNITS = "kode;nama;komponen;indikator\nUNIT1;Nama Unit Kerja 1;;\n"
 
 
 def _fail(name: str, /, **params: Any) -> WorkspaceError:
-    return WorkspaceError(name, text(name, "en", **params), params)
+    return WorkspaceError(key=name, **params)
 
 
 @dataclass(frozen=True)
@@ -99,16 +99,16 @@ def parse_config(data: str, where: str) -> Config:
     for key, value in raw.items():
         f = known.get(key)
         if f is None:
-            raise _fail("ws-unknown-key", path=where, key=key, known=", ".join(known))
+            raise _fail("ws-unknown-key", path=where, setting=key, known=", ".join(known))
         want = int if key in ("year", "deadline_day") else str
         if isinstance(value, bool) or not isinstance(value, want):
-            raise _fail("ws-bad-value", path=where, key=key, value=repr(value))
+            raise _fail("ws-bad-value", path=where, setting=key, value=repr(value))
         values[key] = value
     for key in ("year", "regulation"):
         if key not in values:
-            raise _fail("ws-missing-key", path=where, key=key)
+            raise _fail("ws-missing-key", path=where, setting=key)
     if not 1 <= values.get("deadline_day", DEFAULT_DEADLINE_DAY) <= 31:
-        raise _fail("ws-bad-value", path=where, key="deadline_day",
+        raise _fail("ws-bad-value", path=where, setting="deadline_day",
                     value=repr(values["deadline_day"]))  # fmt: skip
     return Config(**values)
 
@@ -206,19 +206,19 @@ class Workspace:
             WorkspaceError: the plan is not the year or regulation the config says.
         """
         if not self.plan_path.is_file():
-            raise _fail("ws-missing-file", path=self.plan_path, key="plan")
+            raise _fail("ws-missing-file", path=self.plan_path, setting="plan")
         plan = load_template(self.plan_path)
         for key, found in (("year", plan.year), ("regulation", plan.regulation)):
             expected = getattr(self.config, key)
             if found != expected:
-                raise _fail("ws-plan-differs", path=self.plan_path, key=key, found=found,
+                raise _fail("ws-plan-differs", path=self.plan_path, setting=key, found=found,
                             expected=expected, config=self.config_path)  # fmt: skip
         return plan
 
     def load_units(self, plan: Plan) -> list[Unit]:
         """The workspace's units, checked against the plan (UnitsError on problems)."""
         if not self.units_path.is_file():
-            raise _fail("ws-missing-file", path=self.units_path, key="units")
+            raise _fail("ws-missing-file", path=self.units_path, setting="units")
         return load_units(self.units_path, plan)
 
 
@@ -328,7 +328,7 @@ def init_workspace(
     if any(v is not None for v in new) and (template is not None or None in new):
         raise _fail("ws-plan-options")
     if not 1 <= deadline_day <= 31:
-        raise _fail("ws-bad-value", path=CONFIG_NAME, key="deadline_day", value=deadline_day)
+        raise _fail("ws-bad-value", path=CONFIG_NAME, setting="deadline_day", value=deadline_day)
     if regulation is not None and office is not None and year is not None:
         from rkt_excel.starter import new_plan
 

@@ -263,3 +263,12 @@ def test_rollover_reference_is_the_first_months_comparison(
     assert (changes.period, changes.previous) == ("2020-01", "2019-04")
     # TU had I.1.a Selesai in the reference; in January nobody has sent anything yet.
     assert [s.unit for s in changes.silent] == []  # one month silent only
+
+
+def test_workspace_errors_are_messages_in_the_users_language(office: Path) -> None:
+    again = runner.invoke(main, ["init", str(office)])
+    assert again.exit_code == 1 and "sudah berisi folder kerja" in again.output
+    english = runner.invoke(main, ["init", str(office), "--lang", "en"])
+    assert "is a workspace already" in english.output and "Traceback" not in english.output
+    mixed = runner.invoke(main, ["init", str(office.parent / "x"), "--regulation", "r"])
+    assert mixed.exit_code == 1 and "--office dan --year" in mixed.output
