@@ -220,6 +220,27 @@ def _units(units_file: Path | None, plan: Any, ws: Any = None) -> Any:
     return load_units(units_file, plan)
 
 
+def _month_inputs(
+    given: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    period: Any,
+    argument: str,
+    lang: str,
+) -> tuple[Any, Any, Any, Any, tuple[Path, ...]]:
+    """(workspace, plan, units, period, files) of a command reading a month's returns: the
+    files given, else (in a workspace) the month's returns folder; outside a workspace the
+    files are required (``argument`` names them in the usage error)."""
+    ws = _workspace()
+    if not given and ws is None:
+        raise click.UsageError(f"Missing argument '{argument}...'.")
+    plan = _plan(template, ws)
+    units = _units(units_file, plan, ws)
+    if not given:
+        period, given = _returns(ws, period, plan, lang)
+    return ws, plan, units, period, given
+
+
 def _returns(ws: Any, period: Any, plan: Any, lang: str) -> tuple[Any, tuple[Path, ...]]:
     """The period and the returns folder a command reads in a workspace when given no files."""
     from rkt_excel.asof import default_period
@@ -593,13 +614,9 @@ def validate(
     from rkt_excel.annotate import annotate_report
     from rkt_excel.collect import check_files, expand_paths
 
-    ws = _workspace()
-    if not files and ws is None:
-        raise click.UsageError("Missing argument 'FILES...'.")
-    plan = _plan(template, ws)
-    units = _units(units_file, plan, ws)
-    if not files:
-        period, files = _returns(ws, period, plan, lang)
+    _, plan, units, period, files = _month_inputs(
+        files, template, units_file, period, "FILES", lang
+    )
     paths = expand_paths(files)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
@@ -716,13 +733,9 @@ def consolidate(
     from rkt_excel.periods import Period
     from rkt_excel.recap import export_csv, write_recap
 
-    ws = _workspace()
-    if not inputs and ws is None:
-        raise click.UsageError("Missing argument 'INPUTS...'.")
-    plan = _plan(template, ws)
-    units = _units(units_file, plan, ws)
-    if not inputs:
-        period, inputs = _returns(ws, period, plan, lang)
+    ws, plan, units, period, inputs = _month_inputs(
+        inputs, template, units_file, period, "INPUTS", lang
+    )
     if hasil_file is None and ws is not None:
         hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rkt_excel.changes import Changes, compare, period_of, silent_months
+from rkt_excel.changes import Changes, compare, history_of, period_of, silent_months
 from rkt_excel.consolidate import LATE_NO_FORM, LATE_NOT_DONE, LATE_NOT_STARTED
 from rkt_excel.errors import ModelError
 from rkt_excel.issues import render_message
@@ -24,6 +24,7 @@ from rkt_excel.lke import load_model
 from rkt_excel.periods import folder_period
 from rkt_excel.snapshot import LateAction
 from rkt_excel.texts import long_date, number, percent, text
+from rkt_excel.workspace import DEFAULT_DEADLINE_DAY
 
 if TYPE_CHECKING:  # the recap codec, only as a type: no spreadsheet library here
     from rkt_excel.recap.datasheet import RecapData
@@ -120,14 +121,13 @@ def group_summary(
     recap: RecapData,
     history: Sequence[RecapData] = (),
     *,
-    deadline_day: int = 5,
+    deadline_day: int = DEFAULT_DEADLINE_DAY,
     by: dt.date | None = None,
     lang: str = "id",
 ) -> str:
     """The month's summary for the WhatsApp group (under MAX_SUMMARY characters)."""
     changes = compare(recap, history)
-    months = [*sorted((r for r in history if period_of(r) < period_of(recap)),
-                      key=lambda r: r.as_of), recap]  # fmt: skip
+    months = history_of(recap, history)
     snap = recap.snapshot
     sent = sum(1 for u in snap.units if u.sent) if snap.units else recap.forms_accepted
     expected = len(snap.units) or recap.units_expected
@@ -200,14 +200,13 @@ def unit_messages(
     recap: RecapData,
     history: Sequence[RecapData] = (),
     *,
-    deadline_day: int = 5,
+    deadline_day: int = DEFAULT_DEADLINE_DAY,
     by: dt.date | None = None,
     lang: str = "id",
 ) -> list[UnitMessage]:
     """One message for each unit that is missing, late or has errors, by unit code."""
     changes = compare(recap, history)
-    months = [*sorted((r for r in history if period_of(r) < period_of(recap)),
-                      key=lambda r: r.as_of), recap]  # fmt: skip
+    months = history_of(recap, history)
     unchanged = {u.unit for u in changes.unchanged}
     period = period_of(recap).label(lang)
     date = long_date(by or reply_by(recap, deadline_day), lang)
