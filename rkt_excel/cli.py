@@ -307,13 +307,16 @@ def template_show_default(output: Path | None, lang: str) -> None:
 )
 @LANG_OPTION
 @click.pass_context
+@_command
 def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -> None:
     """Report every problem of a plan (file, line, field, message); exit 1 if any.
 
-    Without PLAN, checks the embedded default plan.
+    Without PLAN, checks the workspace's plan, or outside a workspace the embedded default.
     """
     from rkt_excel.template import check_template
 
+    ws = _workspace() if plan is None else None
+    plan = ws.plan_path if ws is not None else plan
     problems = check_template(plan)
     name = str(plan) if plan else text("embedded-plan", lang)
     if fmt == "json":

@@ -164,6 +164,17 @@ def test_flags_override_the_workspace(office: Path, monkeypatch: pytest.MonkeyPa
     assert named.exit_code == 0 and "1 berkas" in named.output
 
 
+def test_template_check_checks_the_workspaces_plan(
+    office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(office)
+    result = runner.invoke(main, ["template", "check"])
+    assert result.exit_code == 0 and "rencana.yaml" in result.output
+    (office / "rencana.yaml").write_text("id: rusak\n", encoding="utf-8")
+    broken = runner.invoke(main, ["template", "check"])
+    assert broken.exit_code == 1 and "required field is missing" in broken.output
+
+
 def test_outside_a_workspace_inputs_are_required(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
