@@ -167,9 +167,15 @@ RULES: tuple[Rule, ...] = (
         "template-mismatch",
         E,
         _P,
-        "Formulir ini dibuat dari rencana lain ({found}), bukan dari rencana {expected}.",
-        "This form was made from another plan ({found}), not from plan {expected}.",
-        "Check that the right plan was given; otherwise send the unit the form of this plan.",
+        "Formulir ini dibuat dari rencana lain ({found}), bukan dari rencana {expected}. Bila "
+        "formulir ini memang untuk rencana {found}, periksa dengan rencana itu: tambahkan "
+        "--template <berkas rencana {found}>, atau jalankan perintah di folder kerja rencana "
+        "itu.",
+        "This form was made from another plan ({found}), not from plan {expected}. If the form "
+        "is meant for plan {found}, check it against that plan: add --template <the plan file "
+        "of {found}>, or run the command in that plan's workspace.",
+        "Check that the right plan was given (--template, or the workspace of the form's "
+        "plan); otherwise send the unit the form of this plan.",
         "Gunakan formulir dari rencana yang sedang berjalan; minta formulir baru ke sekretariat.",
     ),
     Rule(

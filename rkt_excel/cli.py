@@ -4,6 +4,13 @@ Owns the commands, their options and what they print; every piece of work is one
 call. Exit codes: 0 the job succeeded, 1 the job ran but found problems (or could not continue
 on a bad input file), 2 usage errors (click's own). Library errors leave as ``Failure`` (a
 click exception), printed as one clear message in the user's language, never a traceback.
+Inside a workspace (``workspace.find_workspace``) the plan, units, folders and periods come
+from it unless a flag names them; outside one, every command behaves as without workspaces.
+
+Long on purpose: every command lives here so that this is the one module importing click
+(tests/test_architecture.py); each command is only its options, one library call and what
+it prints. Splitting it into a ``cli/`` package (one module per group of commands) is the
+way out when the rule is widened to the package.
 """
 
 from __future__ import annotations
@@ -69,12 +76,30 @@ def _command(func: F) -> F:
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A date as the forms accept it: day first (31-08-2019, 31/08/2019) or ISO (2019-08-31)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2019-08-17") from None
+    from rkt_excel.normalize import parse_date_text
+
+    found = parse_date_text(value)
+    if found is None:
+        raise click.BadParameter(
+            f"{value!r} is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD"
+        )
+    return found
+
+
+def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from rkt_excel.periods import parse_period
+
+    found = parse_period(value)
+    if found is None:
+        raise click.BadParameter(
+            f"{value!r} is not a month: write YYYY-MM, or the month's name and the year"
+        )
+    return found
 
 
 def _done(ctx: click.Context, failed: bool) -> None:
@@ -92,19 +117,39 @@ TEMPLATE_OPTION = click.option(
     "--template",
     "-t",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Plan YAML or plan workbook .xlsx (default: the embedded 2019 plan of Kanim Semarang).",
+    help="Plan YAML or plan workbook .xlsx (default: the workspace's plan; outside a "
+    "workspace the embedded 2019 plan of Kanim Semarang).",
 )
 UNITS_OPTION = click.option(
     "--units",
     "units_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed.",
+    help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed "
+    "(default: the workspace's units file).",
 )
 AS_OF_OPTION = click.option(
     "--as-of",
     callback=_parse_date,
-    help="Judge dates and lateness as of this date (YYYY-MM-DD; default: the latest date of "
-    "filling among the forms, at most the plan year's end and today).",
+    help="Judge dates and lateness as of this date (DD-MM-YYYY or YYYY-MM-DD; default: the "
+    "period's last day, else the latest date of filling among the forms, at most the plan "
+    "year's end and today).",
+)
+
+
+def period_option(help: str) -> Callable[[F], F]:
+    """The --period option: a month, YYYY-MM or a month's name and year."""
+    return click.option("--period", callback=_parse_period, help=help)
+
+
+PERIOD_OPTION = period_option(
+    "The month (YYYY-MM, or a month's name and year); in a workspace the default is the "
+    "latest month with a returns folder."
+)
+PREVIOUS_OPTION = click.option(
+    "--previous",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An earlier month's recap (repeatable; default in a workspace: the recaps folder).",
 )
 
 
@@ -150,18 +195,62 @@ def format_option(choices: tuple[str, ...], help: str) -> Callable[[F], F]:
     )
 
 
-def _plan(template: Path | None) -> Any:
+def _workspace() -> Any:
+    """The workspace the current folder is in (None outside one)."""
+    from rkt_excel.workspace import find_workspace
+
+    return find_workspace()
+
+
+def _plan(template: Path | None, ws: Any = None) -> Any:
+    """--template if given; else the workspace's plan; else the embedded one."""
     from rkt_excel.template import load_template
 
+    if template is None and ws is not None:
+        return ws.load_plan()
     return load_template(template)
 
 
-def _units(units_file: Path | None, plan: Any) -> Any:
+def _units(units_file: Path | None, plan: Any, ws: Any = None) -> Any:
+    """--units if given; else the workspace's units; else none."""
     if units_file is None:
-        return None
+        return ws.load_units(plan) if ws is not None else None
     from rkt_excel.units import load_units
 
     return load_units(units_file, plan)
+
+
+def _month_inputs(
+    given: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    period: Any,
+    argument: str,
+    lang: str,
+) -> tuple[Any, Any, Any, Any, tuple[Path, ...]]:
+    """(workspace, plan, units, period, files) of a command reading a month's returns: the
+    files given, else (in a workspace) the month's returns folder; outside a workspace the
+    files are required (``argument`` names them in the usage error)."""
+    ws = _workspace()
+    if not given and ws is None:
+        raise click.UsageError(f"Missing argument '{argument}...'.")
+    plan = _plan(template, ws)
+    units = _units(units_file, plan, ws)
+    if not given:
+        period, given = _returns(ws, period, plan, lang)
+    return ws, plan, units, period, given
+
+
+def _returns(ws: Any, period: Any, plan: Any, lang: str) -> tuple[Any, tuple[Path, ...]]:
+    """The period and the returns folder a command reads in a workspace when given no files."""
+    from rkt_excel.asof import default_period
+
+    found = default_period(period, ws.returned_periods(), plan.year)
+    folder = ws.returns_dir(found) if found is not None else None
+    if folder is None or not folder.is_dir():
+        where = folder or ws.root / ws.config.returns
+        raise Failure(text("ws-no-returns", lang, path=where), lang=lang)
+    return found, (folder,)
 
 
 def _write_text(output: Path, content: str) -> None:
@@ -223,13 +312,17 @@ def template_show_default(output: Path | None, lang: str) -> None:
 )
 @LANG_OPTION
 @click.pass_context
+@_command
 def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -> None:
     """Report every problem of a plan (file, line or Sheet!Cell, field, message); exit 1 if any.
 
-    PLAN is a plan YAML or a plan workbook (.xlsx). Without PLAN, checks the embedded plan.
+    PLAN is a plan YAML or a plan workbook (.xlsx). Without PLAN, checks the workspace's
+    plan, or outside a workspace the embedded default.
     """
     from rkt_excel.template import check_template
 
+    ws = _workspace() if plan is None else None
+    plan = ws.plan_path if ws is not None else plan
     problems = check_template(plan)
     name = str(plan) if plan else text("embedded-plan", lang)
     if fmt == "json":
@@ -300,6 +393,91 @@ def template_import(
     _done(ctx, any(p.severity != "info" for p in problems))
 
 
+# --- workspace -----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--template",
+    "-t",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Plan file to copy (default: the embedded 2019 plan).",
+)
+@click.option(
+    "--regulation", help="Start a new plan for this scoring model (with --office, --year)."
+)
+@click.option("--office", help="Office name of the new plan.")
+@click.option("--year", type=int, help="Year of the new plan (with --from: the new year).")
+@click.option("--ministry", default="", help="Ministry printed on the new plan's cover.")
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Units file to copy (default: the embedded plan's example, or a one-line starter).",
+)
+@click.option(
+    "--deadline-day",
+    type=click.IntRange(1, 31),
+    default=None,
+    help="Day of the month the returns are due, for the month before (default: 5).",
+)
+@click.option("--kanwil", default=None, help="The Kanwil (regional office) the recaps go to.")
+@click.option(
+    "--from",
+    "old",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Start the next year from this workspace: plan moved a year, units copied, its last "
+    "recap kept as the first month's reference.",
+)
+@LANG_OPTION
+@_command
+def init(
+    folder: Path,
+    template: Path | None,
+    regulation: str | None,
+    office: str | None,
+    year: int | None,
+    ministry: str,
+    units_file: Path | None,
+    deadline_day: int | None,
+    kanwil: str | None,
+    old: Path | None,
+    lang: str,
+) -> None:
+    """Make a workspace: one office's year in FOLDER (config, plan, units, folders, read-me).
+
+    Inside it (or any folder below it) every command takes the plan, the units and the
+    folders from it; flags still override.
+    """
+    from rkt_excel.workspace import DEFAULT_DEADLINE_DAY, init_workspace, roll_over
+
+    if old is not None:
+        if template or regulation or office or units_file:
+            raise click.UsageError("--from takes no --template, --regulation, --office, --units")
+        ws = roll_over(old, folder, year=year, deadline_day=deadline_day, kanwil=kanwil,
+                       lang=lang)  # fmt: skip
+        click.echo(text("ws-rolled", lang, year=ws.config.year, path=folder, old=old,
+                        plan=ws.plan_path))  # fmt: skip
+        ref = ws.reference_path
+        click.echo(text("ws-reference", lang, path=ref) if ref else text("ws-no-reference", lang))
+        click.echo(text("ws-edit-plan", lang, year=ws.config.year))
+        return
+    ws = init_workspace(
+        folder,
+        template=template,
+        regulation=regulation,
+        office=office,
+        year=year,
+        ministry=ministry,
+        units=units_file,
+        deadline_day=DEFAULT_DEADLINE_DAY if deadline_day is None else deadline_day,
+        kanwil=kanwil or "",
+        lang=lang,
+    )
+    click.echo(text("ws-created", lang, path=folder, office=ws.config.office, year=ws.config.year))
+
+
 # --- forms ---------------------------------------------------------------------------------
 
 
@@ -332,7 +510,7 @@ def generate(
     lang: str,
 ) -> None:
     """Write the standard RKT workbook, or the whole RKT document as Word or PDF."""
-    plan = _plan(template)
+    plan = _plan(template, _workspace())
     target = output or Path(f"rkt.{fmt}")
     if fmt in ("docx", "pdf"):
         from rkt_excel.rktdoc import write_rkt_document
@@ -352,27 +530,66 @@ def generate(
     "--units",
     "units_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    required=True,
-    help="CSV of units: kode,nama[,komponen][,indikator].",
+    help="CSV of units: kode,nama[,komponen][,indikator] (default: the workspace's).",
 )
 @TEMPLATE_OPTION
-@output_option("Folder to write the forms to.", required=True, folder=True)
+@output_option(
+    "Folder to write the forms to (default in a workspace: formulir/YYYY-MM).", folder=True
+)
+@period_option(
+    "The month the forms are for (YYYY-MM); in a workspace the default is the month after "
+    "the latest recap."
+)
+@PREVIOUS_OPTION
+@click.option("--fresh", is_flag=True, help="Write empty forms: carry no answers over.")
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
 @LANG_OPTION
 @_command
 def distribute(
-    units_file: Path, template: Path | None, output: Path, password: str | None, lang: str
+    units_file: Path | None,
+    template: Path | None,
+    output: Path | None,
+    period: Any,
+    previous: tuple[Path, ...],
+    fresh: bool,
+    password: str | None,
+    lang: str,
 ) -> None:
-    """Write one checklist form per unit, with only the rows assigned to it."""
+    """Write one checklist form per unit, with only the rows assigned to it.
+
+    Each unit's form carries the answers of its last form in the earlier recaps (the
+    workspace's recaps folder, or --previous), so the unit only updates what changed; the
+    reader tells a carried row sent back untouched from an updated one.
+    """
+    from rkt_excel.asof import distribution_period
+    from rkt_excel.carry import carried_answers
     from rkt_excel.generate import distribute_forms
 
-    plan = _plan(template)
-    units = _units(units_file, plan)
-    click.echo(text("units-read", lang, count=len(units), path=units_file))
-    paths = distribute_forms(plan, units, output, password=password)
+    ws = _workspace()
+    if units_file is None and ws is None:
+        raise click.UsageError("Missing option '--units'.")
+    plan = _plan(template, ws)
+    units = _units(units_file, plan, ws)
+    if ws is not None:
+        period = distribution_period(period, ws.recaps(), plan.year)
+    if output is None:
+        if ws is None:
+            raise click.UsageError("Missing option '-o' / '--output'.")
+        output = ws.forms_dir(period)
+    click.echo(text("units-read", lang, count=len(units), path=units_file or ws.units_path))
+    earlier = list(previous) or (ws.earlier_recaps(period) if ws is not None else [])
+    carried = {} if fresh else carried_answers(plan, _read_recaps(earlier, lang))
+    paths = distribute_forms(
+        plan, units, output, password=password, period=str(period or ""), carried=carried
+    )
     click.echo(text("forms-written", lang, count=len(paths), folder=output))
+    codes = {u.code for u in units}
+    for code, (month, answers) in sorted(carried.items()):
+        if code in codes and answers:
+            click.echo("  " + text("form-carried", lang, unit=code, rows=len(answers),
+                                   month=month))  # fmt: skip
     for p in paths:
         click.echo(f"  {p}")
 
@@ -423,10 +640,11 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
+@PERIOD_OPTION
 @format_option(
     (
         "table",
@@ -450,6 +668,7 @@ def validate(
     template: Path | None,
     units_file: Path | None,
     as_of: dt.date | None,
+    period: Any,
     fmt: str,
     lang: str,
     annotate: bool,
@@ -457,18 +676,22 @@ def validate(
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
-    FILES are forms or folders of forms. A file that is not a readable form gets a one-line
-    message and the others are still checked.
+    FILES are forms or folders of forms (in a workspace, default: the latest month's returns
+    folder). A file that is not a readable form gets a one-line message and the others are
+    still checked.
     """
     from rkt_excel.annotate import annotate_report
     from rkt_excel.collect import check_files, expand_paths
 
-    plan = _plan(template)
-    units = _units(units_file, plan)
+    _, plan, units, period, files = _month_inputs(
+        files, template, units_file, period, "FILES", lang
+    )
     paths = expand_paths(files)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
-        report = check_files(paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update)
+        report = check_files(
+            paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update, period=period
+        )
     finally:
         close()
     _render_issues(report.issues, fmt, lang)
@@ -494,16 +717,34 @@ def validate(
 # --- consolidate ---------------------------------------------------------------------------
 
 
+def _read_recaps(paths: Any, lang: str) -> list[Any]:
+    """The recaps that can be read (oldest first as given); each one that cannot gets a
+    message on stderr and is left out."""
+    from rkt_excel.errors import RecapError
+    from rkt_excel.recap import read_recap
+
+    found = []
+    for path in paths:
+        try:
+            found.append(read_recap(path))
+        except RecapError as err:
+            click.echo(f"{text('error', lang)}: {describe(err, lang)}", err=True)
+    return found
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
+@PERIOD_OPTION
+@PREVIOUS_OPTION
 @click.option(
     "--hasil",
     "hasil_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
+    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md; default in "
+    "a workspace: its hasil file, when there is one).",
 )
 @click.option(
     "--aggregate",
@@ -513,7 +754,9 @@ def validate(
     help="How units' LKE answers combine: min = the weakest answer counts.",
 )
 @JOBS_OPTION
-@output_option("Recap workbook to write.", default="rekap.xlsx")
+@output_option(
+    "Recap workbook to write (default: rekap.xlsx; in a workspace rekap/rekap-YYYY-MM.xlsx)."
+)
 @click.option(
     "--export",
     type=click.Choice(["csv"]),
@@ -536,25 +779,34 @@ def consolidate(
     template: Path | None,
     units_file: Path | None,
     as_of: dt.date | None,
+    period: Any,
+    previous: tuple[Path, ...],
     hasil_file: Path | None,
     aggregate: str,
     jobs: int,
-    output: Path,
+    output: Path | None,
     export: str | None,
     fmt: str,
     lang: str,
 ) -> None:
     """Consolidate the units' forms (files or folders) into the recap workbook.
 
-    The recap is written even when forms are rejected or have errors (they are listed in it);
-    the exit code is 0 only when every form was accepted without errors.
+    In a workspace, with no INPUTS: the latest month's returns folder (or --period's), its
+    units and plan, written to the recaps folder with the earlier months' recaps as the
+    Perkembangan sheet's history. The recap is written even when forms are rejected or have
+    errors (they are listed in it); the exit code is 0 only when every form was accepted
+    without errors.
     """
     from rkt_excel.collect import load_hasil, run_consolidation
     from rkt_excel.console import summary_lines
+    from rkt_excel.periods import Period
     from rkt_excel.recap import export_csv, write_recap
 
-    plan = _plan(template)
-    units = _units(units_file, plan)
+    ws, plan, units, period, inputs = _month_inputs(
+        inputs, template, units_file, period, "INPUTS", lang
+    )
+    if hasil_file is None and ws is not None:
+        hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
     update, close = _progress_bar(text("progress-reading", lang))
     try:
@@ -567,10 +819,16 @@ def consolidate(
             hasil=hasil,
             jobs=jobs,
             progress=update,
+            period=period,
         )
     finally:
         close()
-    path = write_recap(result, plan, output)
+    month = period if period is not None else Period.of(result.summary.as_of)
+    if output is None:
+        output = ws.recap_path(month) if ws is not None else Path("rekap.xlsx")
+    earlier = list(previous) or (ws.earlier_recaps(month) if ws is not None else [])
+    history = _read_recaps(earlier, lang)
+    path = write_recap(result, plan, output, history=history)
     written = [path]
     if export == "csv":
         written += export_csv(result, path.parent)
@@ -617,17 +875,169 @@ def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str
     _done(ctx, failed > 0)
 
 
+# --- month over month and messages -----------------------------------------------------------
+
+
+def _month_recaps(
+    given: tuple[Path, ...], previous: tuple[Path, ...], lang: str
+) -> tuple[Any, list[Any], int]:
+    """The recap a command is about (the last given, or the workspace's latest), the recaps
+    before it (the others given, --previous, or the workspace's earlier ones) and the
+    deadline day (the workspace's, else the default)."""
+    from rkt_excel.errors import RecapError
+    from rkt_excel.recap import read_recap
+    from rkt_excel.workspace import DEFAULT_DEADLINE_DAY
+
+    ws = _workspace()
+    if given:
+        path, earlier = given[-1], [*given[:-1], *previous]
+    elif ws is not None and ws.recaps():
+        period, path = list(ws.recaps().items())[-1]
+        earlier = list(previous) or ws.earlier_recaps(period)
+    else:
+        where = ws.recaps_dir if ws is not None else None
+        raise click.UsageError("Missing argument 'REKAP'." if where is None else
+                               text("no-recap", lang, path=where))  # fmt: skip
+    try:
+        current = read_recap(path)
+    except RecapError as err:
+        raise Failure(describe(err, lang), lang=lang) from err
+    if not earlier and ws is not None and given:
+        from rkt_excel.periods import Period
+
+        earlier = ws.earlier_recaps(Period.of(current.as_of))
+    day = ws.config.deadline_day if ws is not None else DEFAULT_DEADLINE_DAY
+    return current, _read_recaps(earlier, lang), day
+
+
+RECAPS_ARGUMENT = click.argument(
+    "recaps", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+BY_OPTION = click.option(
+    "--by",
+    callback=_parse_date,
+    help="The date to answer by (default: the deadline day of the next month).",
+)
+DEADLINE_OPTION = click.option(
+    "--deadline-day",
+    type=click.IntRange(1, 31),
+    default=None,
+    help="Day of the month the returns are due (default: the workspace's, else 5).",
+)
+
+
+@main.command()
+@RECAPS_ARGUMENT
+@PREVIOUS_OPTION
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def compare(recaps: tuple[Path, ...], previous: tuple[Path, ...], fmt: str, lang: str) -> None:
+    """What changed between months: RECAPS are recaps, oldest first, the last the month to
+    look at (in a workspace, default: its latest recap and the ones before it).
+
+    Lists indicators newly done, regressions (status back, a lower LKE answer, evidence
+    removed), units whose form did not change and units silent two months or more.
+    """
+    from rkt_excel.changes import compare as compare_months
+    from rkt_excel.console import changes_lines
+
+    current, earlier, _ = _month_recaps(recaps, previous, lang)
+    changes = compare_months(current, earlier)
+    if fmt == "json":
+        click.echo(json.dumps(changes.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in changes_lines(changes, lang):
+        click.echo(line)
+
+
+@main.command()
+@RECAPS_ARGUMENT
+@PREVIOUS_OPTION
+@DEADLINE_OPTION
+@BY_OPTION
+@LANG_OPTION
+@_command
+def summarize(
+    recaps: tuple[Path, ...],
+    previous: tuple[Path, ...],
+    deadline_day: int | None,
+    by: dt.date | None,
+    lang: str,
+) -> None:
+    """Print the month's summary for the WhatsApp group, ready to paste (under 1,000
+    characters, *bold* as WhatsApp shows it).
+
+    RECAPS: the month's recap, after any earlier ones (in a workspace, default: its latest).
+    """
+    from rkt_excel.messages import group_summary
+
+    current, earlier, day = _month_recaps(recaps, previous, lang)
+    day = day if deadline_day is None else deadline_day
+    click.echo(group_summary(current, earlier, deadline_day=day, by=by, lang=lang))
+
+
+@main.command()
+@RECAPS_ARGUMENT
+@PREVIOUS_OPTION
+@DEADLINE_OPTION
+@BY_OPTION
+@output_option("Folder to write one text file per unit to (default: print them).", folder=True)
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def remind(
+    recaps: tuple[Path, ...],
+    previous: tuple[Path, ...],
+    deadline_day: int | None,
+    by: dt.date | None,
+    output: Path | None,
+    fmt: str,
+    lang: str,
+) -> None:
+    """Write one short message per unit that is missing, late or has errors: what to send or
+    fix (sheet and cell) and by which date.
+
+    RECAPS: the month's recap, after any earlier ones (in a workspace, default: its latest).
+    """
+    from rkt_excel.messages import unit_messages
+    from rkt_excel.units import safe_filename
+
+    current, earlier, day = _month_recaps(recaps, previous, lang)
+    day = day if deadline_day is None else deadline_day
+    found = unit_messages(current, earlier, deadline_day=day, by=by, lang=lang)
+    if fmt == "json":
+        data = [{"unit": m.unit, "unit_name": m.unit_name, "reasons": list(m.reasons),
+                 "text": m.text} for m in found]  # fmt: skip
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+        for m in found:
+            _write_text(output / f"pesan-{safe_filename(m.unit)}.txt", m.text + "\n")
+        click.echo(text("remind-written", lang, count=len(found), folder=output))
+    elif not found:
+        click.echo(text("remind-none", lang))
+    else:
+        for m in found:
+            click.echo(f"----- {m.unit} -----")
+            click.echo(m.text)
+            click.echo()
+
+
 @main.command()
 @output_option("Folder to write everything to.", default="demo", folder=True)
 @JOBS_OPTION
 @LANG_OPTION
 @_command
 def demo(output: Path, jobs: int, lang: str) -> None:
-    """Run the whole cycle on the embedded 2019 plan with simulated units.
+    """Run the secretariat's months on the embedded 2019 plan with simulated units.
 
-    Writes the standard workbook, one form per unit, the forms as units return them (some
-    late, some invalid, one superseded, one missing, one wrong file), a recap per office
-    (two offices, the second fictional) and the Kanwil roll-up. All answers are simulated.
+    Writes the standard workbook; a workspace for the embedded office with three months
+    (June to August): forms carrying each unit's last answers, the returned forms (some late,
+    some invalid, one superseded, one unit silent from July, one stepping back in August, one
+    sending August back unchanged) and a recap per month whose Perkembangan sheet shows the
+    trend; a second, fictional office's month (one wrong file, one missing unit); and the
+    Kanwil roll-up. All answers are simulated.
     """
     from rkt_excel.console import summary_lines
     from rkt_excel.demo import run_demo
@@ -636,6 +1046,9 @@ def demo(output: Path, jobs: int, lang: str) -> None:
     click.echo(text("demo-workbook", lang, path=result.workbook))
     for office in result.offices:
         click.echo(f"{office.name}:")
+        if office.workspace is not None:
+            click.echo("  " + text("demo-workspace", lang, path=office.workspace,
+                                   months=len(office.recaps)))  # fmt: skip
         click.echo("  " + text("demo-forms", lang, count=len(office.forms),
                                folder=office.forms[0].parent))  # fmt: skip
         click.echo("  " + text("demo-returned", lang, count=len(office.returned),
@@ -643,5 +1056,6 @@ def demo(output: Path, jobs: int, lang: str) -> None:
         if office.summary is not None:
             for line in summary_lines(office.summary, office.checks, lang)[1:]:
                 click.echo(line)
-        click.echo("  " + text("wrote", lang, path=office.recap))
+        for recap in office.recaps:
+            click.echo("  " + text("wrote", lang, path=recap))
     click.echo(text("demo-rollup", lang, path=result.rollup))

@@ -19,13 +19,14 @@ from typing import Any
 
 import yaml
 
-from rkt_excel.asof import resolve_as_of
+from rkt_excel.asof import period_as_of
 from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consolidate
 from rkt_excel.errors import FormError, HasilError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Report
 from rkt_excel.lke import load_model
+from rkt_excel.periods import Period
 from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
@@ -168,9 +169,12 @@ def collect_forms(
     return collected
 
 
-def _as_of(collected: Collected, plan: Plan, given: dt.date | None) -> dt.date:
-    return resolve_as_of(
+def _as_of(
+    collected: Collected, plan: Plan, given: dt.date | None, period: Period | None
+) -> dt.date:
+    return period_as_of(
         plan.year,
+        period,
         given=given,
         form_dates=(f.identity.tanggal_pengisian for f in collected.forms),
     )
@@ -188,12 +192,13 @@ def check_files(
     jobs: int = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    period: Period | None = None,
 ) -> Report:
     """Read and validate many files into one report, in file order. A file that cannot be
     read becomes its pre-flight Issue and the others are still checked. ``as_of`` defaults
-    as ``asof.resolve_as_of`` says, from these forms."""
+    as ``asof.resolve_as_of`` says: the end of ``period`` when given, else from these forms."""
     collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
-    when = _as_of(collected, plan, as_of)
+    when = _as_of(collected, plan, as_of, period)
     found: list[tuple[str, Report]] = [
         (form.path, validate(form, plan, as_of=when, units=units)) for form in collected.forms
     ]
@@ -216,14 +221,16 @@ def run_consolidation(
     jobs: int = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    period: Period | None = None,
 ) -> Consolidation:
     """Read, validate and consolidate the forms in ``paths`` (files or directories).
 
     Files that are not our forms are rejected (listed in the recap), never fatal. ``as_of``
-    defaults as ``asof.resolve_as_of`` says, the same for every form.
+    defaults as ``asof.resolve_as_of`` says, the same for every form: the end of ``period``
+    (the month whose returns these are) when given, else from the forms.
     """
     collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
-    when = _as_of(collected, plan, as_of)
+    when = _as_of(collected, plan, as_of, period)
     reports = {f.path: validate(f, plan, as_of=when, units=units) for f in collected.forms}
     return consolidate(
         collected.forms,

@@ -1,16 +1,19 @@
 """What the command line prints about results, as plain text lines in the user's language.
 
-Owns the rendering of a consolidation's summary, of failed WBK/WBBM minimums and of one
-issue as a console line. Every piece of a user's text that reaches the terminal is escaped
-here, so a cell cannot forge terminal output. No click, no I/O.
+Owns the rendering of a consolidation's summary, of failed WBK/WBBM minimums, of one issue
+as a console line and of the changes between two months (``changes_lines``). Every piece
+of a user's text that reaches the terminal is escaped here, so a cell cannot forge terminal
+output. No click, no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rkt_excel.changes import Changes
 from rkt_excel.consolidate import Summary
 from rkt_excel.issues import Issue, render_issue
+from rkt_excel.periods import folder_period
 from rkt_excel.score import PREDIKATS, Check
 from rkt_excel.texts import long_date, number, percent, text
 
@@ -87,4 +90,40 @@ def summary_lines(summary: Summary, failed: Sequence[Check] = (), lang: str = "i
         ),
     ]
     lines += ["  " + line for line in failed_lines(failed, lang)]
+    return lines
+
+
+def _month(period: str, lang: str) -> str:
+    found = folder_period(period)
+    return found.label(lang) if found is not None else period
+
+
+def changes_lines(changes: Changes, lang: str = "id") -> list[str]:
+    """What changed between two months, as lines: a title, then each kind of change with its
+    count and its items."""
+    after = _month(changes.period, lang)
+    if not changes.previous:
+        lines = [text("cmp-first", lang, after=after)]
+    else:
+        lines = [text("cmp-title", lang, before=_month(changes.previous, lang), after=after)]
+        lines.append(text("cmp-done", lang, count=len(changes.newly_done)))
+        lines += [f"  {n.row_id} {_safe(n.indicator)}" for n in changes.newly_done]
+        lines.append(text("cmp-back", lang, count=len(changes.regressions)))
+        lines += [
+            f"  {_safe(g.unit)} {g.row_id} {text(f'cmp-kind-{g.kind}', lang)}: "
+            f"{_safe(g.before)} → {_safe(g.after) or text('cmp-removed', lang)}"
+            for g in changes.regressions
+        ]
+        lines.append(text("cmp-unchanged", lang, count=len(changes.unchanged)))
+        lines += [
+            f"  {_safe(u.unit)}: "
+            + text("cmp-unchanged-item", lang, rows=u.rows, untouched=u.untouched)
+            for u in changes.unchanged
+        ]
+    lines.append(text("cmp-silent", lang, count=len(changes.silent)))
+    lines += [
+        f"  {_safe(s.unit)}: "
+        + text("cmp-silent-item", lang, months=s.months, since=_month(s.since, lang))
+        for s in changes.silent
+    ]
     return lines

@@ -108,6 +108,11 @@ class RecapError(RktError, ValueError):
     """A file given to the roll-up is not a recap written by rkt_excel."""
 
 
+class WorkspaceError(RktError, ValueError):
+    """A workspace (an office's year, ``rkt-excel.toml``) cannot be made or used; raised
+    with ``key=`` (a ws-* text) like every keyed RktError."""
+
+
 __all__ = [
     "FormError",
     "HasilError",
@@ -118,4 +123,5 @@ __all__ = [
     "TemplateError",
     "TemplateProblem",
     "UnitsError",
+    "WorkspaceError",
 ]

@@ -29,6 +29,8 @@ class FormIdentity:
     nip: str = ""
     jabatan: str = ""
     tanggal_pengisian: dt.date | None = None
+    period: str = ""  # the month the form was distributed for ("2019-08"), when named
+    carried_from: str = ""  # the month whose answers the form carried over, if any
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class FilledRow:
     row: int  # 1-based row number in the returned file
     fields: dict[str, Cell] = field(default_factory=dict)
     plan_cells: dict[str, Cell] = field(default_factory=dict)  # locked plan text as found
+    carried: bool = False  # the form was written with last month's answers in this row
+    untouched: bool = False  # carried, and sent back with exactly those values
 
 
 @dataclass(frozen=True)

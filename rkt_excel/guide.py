@@ -260,3 +260,12 @@ COMPONENT_HINT = (
     "Isi sel berwarna kuning; sel lain terkunci. Pilih dari daftar (panah ▼) bila ada. "
     "Lihat sheet Petunjuk."
 )
+
+
+def carried_hint(month: str) -> str:
+    """The component sheets' hint on a carried-over form: last time's answers are in already
+    (``month`` as shown, "Juli 2019")."""
+    return (
+        f"Isian terakhir unit Anda (formulir {month}) sudah diisikan: perbarui yang berubah, "
+        "biarkan yang tetap. " + COMPONENT_HINT
+    )

@@ -1,13 +1,17 @@
 """The workbook layout, defined once: sheet names, rows, columns, lists, metadata keys.
 
 Owns the shape of the forms and the standard workbook, and the codec of their hidden metadata
-sheet (``encode_meta``/``decode_meta``). The writer (generate), the reader (read) and the
-simulated units (simulate) all import this module, so no cell address, header text or
-metadata key is written in two places. Nothing here does I/O.
+sheet (``encode_meta``/``decode_meta``), including the digest a carried-over row is recorded
+with (``carried_digest``: a returned row whose values still give it was left untouched).
+The writer (generate), the reader (read) and the simulated units (simulate) all import this
+module, so no cell address, header text or metadata key is written in two places. Nothing
+here does I/O.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -141,9 +145,15 @@ META_KEYS: tuple[str, ...] = (
     "form_id",
     "unit_code",
     "unit_name",
+    "period",  # the month the form was distributed for ("2019-08"); "" when none was named
+    "carried_from",  # the month whose answers it carries over; "" for an empty form
 )
 META_ROWS_HEADER = len(META_KEYS) + 1  # 0-based row of the row-table header (after a blank)
-META_ROW_COLUMNS: tuple[str, ...] = ("row_id", "component", "sheet", "row", "lke", "answer_type")
+# "carried": the carried_digest of the values a carried-over form was written with ("" when
+# the row was written empty). Forms written before it have no such column: read as "".
+META_ROW_COLUMNS: tuple[str, ...] = (
+    "row_id", "component", "sheet", "row", "lke", "answer_type", "carried",
+)  # fmt: skip
 PROPERTY_PREFIX = "rkt_"  # custom document properties are META_KEYS with this prefix
 
 
@@ -157,6 +167,7 @@ class MetaRow:
     row: int  # 1-based row of the indicator on its sheet; 0 when unknown
     lke: str
     answer_type: str
+    carried: str = ""  # carried_digest of the values written in, for a carried-over row
 
 
 @dataclass(frozen=True)
@@ -178,7 +189,7 @@ def encode_meta(keys: Mapping[str, str], rows: Iterable[MetaRow]) -> list[list[s
     grid.append(list(META_ROW_COLUMNS))
     for r in rows:
         grid.append([r.row_id, r.component, r.sheet, str(r.row) if r.row else "", r.lke,
-                     r.answer_type])  # fmt: skip
+                     r.answer_type, r.carried])  # fmt: skip
     return grid
 
 
@@ -219,8 +230,33 @@ def decode_meta(grid: Iterable[Sequence[Any]]) -> Meta:
                 row=int(row) if row.isdigit() and len(row) <= 7 else 0,
                 lke=d.get("lke", ""),
                 answer_type=d.get("answer_type", ""),
+                carried=d.get("carried", ""),
             )
     return Meta(keys, rows)
+
+
+def _canonical(value: Any) -> str:
+    """One input value as digest text: the same for what is written and what is read back
+    (100 and 100.0, a date and the datetime a program stores for it)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return f"{float(value):.10g}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def carried_digest(values: Mapping[str, Any]) -> str:
+    """The digest of one row's input values (INPUT_FIELDS, normalised; missing ones blank):
+    the first 16 hex digits of a SHA-256. A carried-over row is recorded with the digest of
+    the values it was written with; read back with the same digest, it was left untouched."""
+    text = "\x1f".join(_canonical(values.get(key)) for key in INPUT_FIELDS)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def looks_like_meta(grid: Sequence[Sequence[Any]]) -> bool:

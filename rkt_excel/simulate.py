@@ -1,7 +1,9 @@
 """Filling forms from code: what units type into a form, for the demo, the benchmark and tests.
 
 ``simulate_unit`` makes realistic answers (deterministic, seeded; some late, some invalid on
-purpose); ``fill_form`` types values into a generated form through openpyxl as a person would.
+purpose); ``advance_unit`` and ``regress_unit`` what a unit changes in its carried-over form a
+month later (progress, or a step back); ``fill_form`` types values into a generated form
+through openpyxl as a person would.
 Never used on the secretariat's path (read → validate → consolidate).
 """
 
@@ -106,6 +108,107 @@ def simulate_unit(
         "tanggal_pengisian": as_of - dt.timedelta(days=rng.randint(0, 6)),
     }
     return Simulated(identity, rows)
+
+
+def _identity(plan: Plan, rng: random.Random, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "nama_pengisi": rng.choice(NAMES),
+        "nip": _nip(rng, plan.year),
+        "jabatan": rng.choice(["Kepala Seksi", "Kepala Subbagian", "Analis", "Pengadministrasi"]),
+        "tanggal_pengisian": as_of - dt.timedelta(days=rng.randint(0, 6)),
+    }
+
+
+def advance_unit(
+    plan: Plan,
+    previous: Mapping[str, Mapping[str, Any]],
+    row_ids: list[str],
+    *,
+    seed: int,
+    as_of: dt.date,
+    invalid_share: float = 0.03,
+) -> Simulated:
+    """A month of progress on a carried-over form: only the cells the unit changes.
+
+    ``previous`` is what the form carries (row id -> field -> value). A row Dalam Proses may
+    be finished (more likely when due) or move on; a row not started may start; a finished
+    or irrelevant row stays as it is.
+    """
+    rng = random.Random(seed)
+    rows: dict[str, dict[str, Any]] = {}
+    for row_id in row_ids:
+        before = previous.get(row_id, {})
+        status = before.get("status")
+        if status in ("Selesai", "Tidak Relevan"):
+            continue
+        ind = plan.indicator(row_id)
+        due = ind.schedule.due_by(as_of.year, as_of.month)
+        change: dict[str, Any] = {}
+        if status == "Dalam Proses":
+            if rng.random() < (0.6 if due else 0.3):
+                change = {
+                    "status": "Selesai",
+                    "realisasi": dt.date(as_of.year, as_of.month, rng.randint(1, 28)),
+                    "capaian": 100,
+                    "bukti_dukung": f"{rng.choice(EVIDENCE_HOSTS)}{rng.getrandbits(40):010x}",
+                    "keterangan": None,
+                }
+                answer = _answer(plan, ind, rng, True)
+                if answer is not None and not _worse(plan, ind, answer, before.get("jawaban")):
+                    change["jawaban"] = answer  # finishing never lowers an answer
+            else:
+                change = {
+                    "capaian": min(90, int(before.get("capaian") or 0) + rng.choice([10, 15]))
+                }
+        elif rng.random() < (0.6 if due else 0.25):
+            change = {
+                "status": "Dalam Proses",
+                "capaian": rng.choice([25, 40, 50]),
+                "keterangan": rng.choice(KENDALA),
+            }
+        if not change:
+            continue
+        if rng.random() < invalid_share:
+            _spoil(change, rng)
+        rows[row_id] = change
+    return Simulated(_identity(plan, rng, as_of), rows)
+
+
+def _worse(plan: Plan, ind: Indicator, answer: Any, before: Any) -> bool:
+    if ind.lke is None or before is None:
+        return False
+    question = load_model(plan.regulation).question(ind.lke)
+    new, old = question.value_of(answer), question.value_of(before)
+    return new is not None and old is not None and new < old
+
+
+def regress_unit(
+    plan: Plan, previous: Mapping[str, Mapping[str, Any]], *, seed: int, as_of: dt.date
+) -> Simulated:
+    """A step back on a carried-over form: a finished row back to Dalam Proses, a lower LKE
+    answer on another, the bukti dukung of a third removed (each where the form has one)."""
+    rng = random.Random(seed)
+    model = load_model(plan.regulation)
+    done = [r for r, v in previous.items() if v.get("status") == "Selesai"]
+    rows: dict[str, dict[str, Any]] = {}
+    if done:
+        rows[done[0]] = {"status": "Dalam Proses", "capaian": 80,
+                         "keterangan": rng.choice(KENDALA)}  # fmt: skip
+    for row_id, values in previous.items():
+        lke = plan.indicator(row_id).lke
+        answer = values.get("jawaban")
+        if row_id in rows or not lke or answer is None:
+            continue
+        question = model.question(lke)
+        if question.is_option and answer != question.options[-1]:
+            worse = question.options[question.options.index(answer) + 1]
+            rows[row_id] = {"jawaban": worse}
+            break
+    for row_id, values in previous.items():
+        if row_id not in rows and values.get("bukti_dukung"):
+            rows[row_id] = {"bukti_dukung": None}
+            break
+    return Simulated(_identity(plan, rng, as_of), rows)
 
 
 def _spoil(values: dict[str, Any], rng: random.Random) -> None:

@@ -128,6 +128,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrote {path}: {components} components, {rows} indicator rows",
     ),
     "forms-written": ("{count} formulir ditulis ke {folder}", "Wrote {count} forms to {folder}"),
+    "form-carried": (
+        "{unit}: {rows} baris berisi isian {month}",
+        "{unit}: {rows} rows carry the answers of {month}",
+    ),
     "units-read": ("{count} unit dibaca dari {path}", "{count} units read from {path}"),
     # --- validate ----------------------------------------------------------------------------
     "progress-reading": ("Membaca formulir", "Reading forms"),
@@ -170,9 +174,252 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ditulis: {path} (buku kerja RKT standar)",
         "Wrote {path} (the standard RKT workbook)",
     ),
+    "demo-workspace": (
+        "folder kerja {path}: {months} bulan, formulir membawa isian bulan sebelumnya",
+        "workspace {path}: {months} months, forms carrying the month before's answers",
+    ),
     "demo-forms": ("{count} formulir di {folder}", "{count} forms in {folder}"),
     "demo-returned": ("{count} berkas kembali di {folder}", "{count} returned files in {folder}"),
     "demo-rollup": ("Ditulis: {path} (rekap Kanwil)", "Wrote {path} (the Kanwil roll-up)"),
+    # --- messages to the WhatsApp group and to units ----------------------------------------
+    "wa-title": (
+        "*Monev RKT Zona Integritas — {period}*",
+        "*Zona Integritas RKT monev — {period}*",
+    ),
+    "wa-office": ("{office} (keadaan {as_of})", "{office} (as of {as_of})"),
+    "wa-forms": (
+        "*Formulir:* {sent} dari {expected} unit sudah mengirim",
+        "*Forms:* {sent} of {expected} units have sent theirs",
+    ),
+    "wa-missing": ("*Belum mengirim:* {units}", "*Not sent:* {units}"),
+    "wa-rejected": ("{count} berkas ditolak (bukan formulir)", "{count} file(s) refused"),
+    "wa-completion": ("*Penyelesaian:* {value}", "*Completion:* {value}"),
+    "wa-before": (" ({month}: {value})", " ({month}: {value})"),
+    "wa-score": ("*Perkiraan nilai LKE:* {total}", "*Estimated LKE score:* {total}"),
+    "wa-score-ok": (
+        "*Perkiraan nilai LKE:* {total}, sudah di atas batas WBK {wbk}",
+        "*Estimated LKE score:* {total}, above the WBK minimum {wbk}",
+    ),
+    "wa-score-short": (
+        "*Perkiraan nilai LKE:* {total}; WBK perlu {wbk} (kurang {gap})",
+        "*Estimated LKE score:* {total}; WBK needs {wbk} ({gap} short)",
+    ),
+    "wa-changes": (
+        "Sejak bulan lalu: {done} indikator baru selesai, {back} kemunduran",
+        "Since last month: {done} indicator(s) newly done, {back} step(s) back",
+    ),
+    "wa-overdue": ("*Paling terlambat:*", "*Most overdue:*"),
+    "wa-overdue-item": (
+        "{n}. {row_id} {indicator} ({units}; sejak {due})",
+        "{n}. {row_id} {indicator} ({units}; since {due})",
+    ),
+    "wa-chase": ("*Mohon ditindaklanjuti:*", "*Please follow up:*"),
+    "wa-deadline": ("Batas pengiriman: *{date}*. Terima kasih.", "Deadline: *{date}*. Thank you."),
+    "chase-missing": ("belum mengirim", "not sent"),
+    "chase-silent": ("{months} bulan tidak mengirim", "silent {months} months"),
+    "chase-late": ("{count} aksi terlambat", "{count} late"),
+    "chase-errors": ("{count} isian salah", "{count} error(s)"),
+    "chase-unchanged": ("formulir tidak berubah", "form unchanged"),
+    "msg-greeting": ("Yth. {name} ({code}),", "Dear {name} ({code}),"),
+    "msg-missing": (
+        "formulir RKT Zona Integritas {period} belum kami terima. Mohon dikirim paling lambat "
+        "{date}.",
+        "we have not received your Zona Integritas RKT form for {period}. Please send it by "
+        "{date}.",
+    ),
+    "msg-silent": (
+        "sudah {months} bulan berturut-turut, termasuk {period}, formulir RKT Zona Integritas "
+        "unit Anda belum kami terima. Mohon formulir {period} dikirim paling lambat {date}.",
+        "for {months} months in a row, {period} included, we have had no Zona Integritas RKT "
+        "form from your unit. Please send the {period} form by {date}.",
+    ),
+    "msg-received": (
+        "terima kasih, formulir {period} sudah kami terima.",
+        "thank you for your {period} form.",
+    ),
+    "msg-errors": (
+        "Mohon perbaiki isian berikut dan kirim ulang paling lambat {date}:",
+        "Please correct the following and send the form again by {date}:",
+    ),
+    "msg-where": ("Lembar '{sheet}' sel {cell}", "Sheet '{sheet}' cell {cell}"),
+    "msg-sheet": ("Lembar '{sheet}'", "Sheet '{sheet}'"),
+    "msg-more": ("- dan {count} lainnya (lihat rekap)", "- and {count} more (see the recap)"),
+    "msg-late": (
+        "Aksi yang sudah lewat target waktunya (mohon diperbarui paling lambat {date}):",
+        "Actions past their target (please update them by {date}):",
+    ),
+    "msg-late-item": (
+        "- {row_id} {indicator} (target {due}): {reason}",
+        "- {row_id} {indicator} (due {due}): {reason}",
+    ),
+    "late-not-started": ("belum dimulai", "not started"),
+    "late-not-done": ("belum selesai", "not done"),
+    "late-no-form": ("formulir tidak dikirim", "no form sent"),
+    "msg-unchanged": (
+        "Isian formulir bulan ini sama dengan bulan lalu; mohon perbarui kemajuannya.",
+        "This month's form is the same as last month's; please update your progress.",
+    ),
+    "msg-thanks": ("Terima kasih.", "Thank you."),
+    "msg-signature": (
+        "Tim Sekretariat Zona Integritas — {office}",
+        "Zona Integritas secretariat — {office}",
+    ),
+    "no-recap": (
+        "belum ada rekap di {path}: jalankan rkt-excel consolidate dahulu",
+        "no recap in {path} yet: run rkt-excel consolidate first",
+    ),
+    "remind-none": ("Tidak ada unit yang perlu diingatkan.", "No unit needs a reminder."),
+    "remind-written": ("{count} pesan ditulis ke {folder}", "Wrote {count} message(s) to {folder}"),
+    # --- compare -----------------------------------------------------------------------------
+    "cmp-title": ("Perubahan {before} → {after}", "Changes {before} → {after}"),
+    "cmp-first": (
+        "{after}: belum ada bulan sebelumnya untuk dibandingkan",
+        "{after}: no earlier month to compare with",
+    ),
+    "cmp-done": ("Indikator baru selesai: {count}", "Indicators newly done: {count}"),
+    "cmp-back": ("Kemunduran: {count}", "Steps back: {count}"),
+    "cmp-unchanged": ("Formulir tidak berubah: {count}", "Forms unchanged: {count}"),
+    "cmp-silent": (
+        "Tidak mengirim 2 bulan atau lebih: {count}",
+        "Silent two months or more: {count}",
+    ),
+    "cmp-kind-status": ("status", "status"),
+    "cmp-kind-answer": ("jawaban LKE", "LKE answer"),
+    "cmp-kind-evidence": ("bukti dukung", "bukti dukung"),
+    "cmp-removed": ("(kosong)", "(empty)"),
+    "cmp-silent-item": ("{months} bulan, sejak {since}", "{months} months, since {since}"),
+    "cmp-unchanged-item": (
+        "{rows} baris, {untouched} dibawa tanpa perubahan",
+        "{rows} rows, {untouched} carried over untouched",
+    ),
+    # --- the workspace -------------------------------------------------------------------
+    "ws-bad-config": (
+        "{path}: berkas pengaturan tidak dapat dibaca ({reason})",
+        "{path}: cannot read the workspace config ({reason})",
+    ),
+    "ws-unknown-key": (
+        "{path}: pengaturan '{setting}' tidak dikenal (yang dikenal: {known})",
+        "{path}: unknown setting '{setting}' (known: {known})",
+    ),
+    "ws-bad-value": (
+        "{path}: nilai pengaturan '{setting}' tidak sah: {value}",
+        "{path}: setting '{setting}' has a bad value: {value}",
+    ),
+    "ws-missing-key": (
+        "{path}: pengaturan '{setting}' wajib ada",
+        "{path}: the setting '{setting}' is required",
+    ),
+    "ws-missing-file": (
+        "{path} tidak ada (pengaturan '{setting}' di rkt-excel.toml)",
+        "{path} does not exist (setting '{setting}' in rkt-excel.toml)",
+    ),
+    "ws-plan-differs": (
+        "{path}: rencana untuk {setting} {found}, sedangkan {config} menyebut {expected}",
+        "{path}: the plan's {setting} is {found} but {config} says {expected}",
+    ),
+    "ws-exists": (
+        "{path} sudah berisi folder kerja (rkt-excel.toml)",
+        "{path} is a workspace already (it has rkt-excel.toml)",
+    ),
+    "ws-plan-options": (
+        "rencana baru perlu --regulation, --office dan --year bersama-sama, tanpa --template",
+        "a new plan needs --regulation, --office and --year together, without --template",
+    ),
+    "ws-no-returns": (
+        "tidak ada formulir masuk untuk dibaca: {path} (simpan formulir unit di folder bulan, "
+        "misalnya masuk/TTTT-BB/, atau sebutkan berkasnya)",
+        "no returns to read: {path} (save the units' forms in a month's folder such as "
+        "masuk/YYYY-MM/, or name the files)",
+    ),
+    "ws-created": (
+        "Folder kerja dibuat: {path} ({office}, tahun {year})",
+        "Made the workspace {path} ({office}, {year})",
+    ),
+    "ws-rolled": (
+        "Tahun {year} dimulai di {path} dari {old}; rencana: {plan}",
+        "Started {year} in {path} from {old}; plan: {plan}",
+    ),
+    "ws-reference": (
+        "Rekap akhir tahun lalu disimpan sebagai pembanding bulan pertama: {path}",
+        "Last year's final recap is kept as the first month's reference: {path}",
+    ),
+    "ws-no-reference": (
+        "Folder lama belum punya rekap: bulan pertama tidak punya pembanding",
+        "The old workspace has no recap: the first month has no reference",
+    ),
+    "ws-edit-plan": (
+        "Periksa dan sunting rencana (bab, dasar hukum, penanda tangan) untuk tahun {year}",
+        "Check and edit the plan (chapters, legal basis, signatories) for {year}",
+    ),
+    "ws-readme": (
+        """FOLDER KERJA RKT ZONA INTEGRITAS
+{office} — tahun {year}
+
+Folder ini dibuat oleh rkt-excel. Jalankan perintah rkt-excel di folder ini atau di
+subfoldernya: rencana, daftar unit dan folder di bawah ini dipakai dengan sendirinya.
+Opsi perintah (misalnya --template atau --units) tetap dapat menggantinya.
+
+ISI FOLDER
+- {config}: pengaturan (berkas rencana, berkas unit, batas pengiriman
+  tanggal {deadline_day} bulan berikutnya, Kanwil: {kanwil})
+- {plan}: rencana kerja tahunan; periksa dengan
+  rkt-excel template check {plan}
+- {units}: daftar unit kerja (kode;nama;komponen;indikator), satu baris per unit
+- {forms}/: formulir yang dibagikan ke unit, satu folder per bulan ({forms}/{period}/)
+- {returns}/: formulir yang dikirim kembali oleh unit, satu folder per bulan
+  ({returns}/{period}/); jangan simpan rekap di sini
+- {recaps}/: rekap bulanan ({recaps}/rekap-{period}.xlsx), pembanding bulan berikutnya
+- {hasil}: (bila ada) nilai survei dan TLHP untuk komponen hasil LKE
+
+SETIAP BULAN
+  1. rkt-excel distribute --period {period}
+     formulir setiap unit ke {forms}/{period}/, sudah berisi isian terakhir unit itu;
+     unit cukup memperbarui yang berubah
+  2. simpan formulir yang dikirim unit ke {returns}/{period}/
+  3. rkt-excel consolidate
+     membaca bulan terakhir di {returns}/ dan menulis {recaps}/rekap-{period}.xlsx,
+     lengkap dengan lembar Perkembangan (perubahan sejak bulan lalu)
+  4. rkt-excel summarize  ringkasan siap tempel untuk grup WhatsApp
+     rkt-excel remind     pesan untuk setiap unit yang belum mengirim, terlambat atau
+                          salah isi
+
+TAHUN BERIKUTNYA
+  rkt-excel init <folder baru> --from <folder ini>
+""",
+        """RKT ZONA INTEGRITAS WORKSPACE
+{office} — {year}
+
+rkt-excel made this folder. Run rkt-excel commands in this folder or below it: the plan,
+the units list and the folders below are used without flags. A command's options (such as
+--template or --units) still override them.
+
+WHAT IS WHERE
+- {config}: the settings (plan file, units file, return deadline on day
+  {deadline_day} of the next month, Kanwil: {kanwil})
+- {plan}: the year's work plan; check it with
+  rkt-excel template check {plan}
+- {units}: the units (kode;nama;komponen;indikator), one line per unit
+- {forms}/: forms distributed to the units, one folder per month ({forms}/{period}/)
+- {returns}/: forms the units send back, one folder per month
+  ({returns}/{period}/); keep no recap here
+- {recaps}/: monthly recaps ({recaps}/rekap-{period}.xlsx), next month's reference
+- {hasil}: (when present) survey values and TLHP for the LKE's hasil component
+
+EVERY MONTH
+  1. rkt-excel distribute --period {period}
+     every unit's form to {forms}/{period}/, holding the unit's latest answers;
+     units only update what changed
+  2. save the forms the units send back in {returns}/{period}/
+  3. rkt-excel consolidate
+     reads the latest month in {returns}/ and writes {recaps}/rekap-{period}.xlsx,
+     with its Perkembangan sheet (what changed since last month)
+  4. rkt-excel summarize  a summary to paste into the WhatsApp group
+     rkt-excel remind     a message for every unit that is missing, late or has errors
+
+THE NEXT YEAR
+  rkt-excel init <new folder> --from <this folder>
+""",
+    ),
 }
 
 
@@ -184,7 +431,7 @@ def describe(err: Exception, lang: str = "id") -> str:
     return str(err)
 
 
-def text(key: str, lang: str = "id", **params: Any) -> str:
+def text(key: str, lang: str = "id", /, **params: Any) -> str:
     """The text for ``key`` in ``lang`` with ``params`` filled in."""
     id_, en = TEXTS[key]
     return (en if lang == "en" else id_).format(**params)

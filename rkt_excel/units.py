@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from rkt_excel.errors import UnitsError
@@ -38,6 +39,14 @@ class Unit:
     name: str
     components: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
+
+
+def example_units_path() -> Path:
+    """The units file that goes with the embedded plan: Tata Usaha and the four Seksi of a
+    Kantor Imigrasi Kelas I, saved the way Indonesian Excel saves CSV (';'). Tata Usaha keeps
+    the programme's own paperwork (components I, III, IV); each Seksi takes the area it runs;
+    Izin Tinggal has no assignment, so its form has every row."""
+    return Path(str(resources.files("rkt_excel") / "data" / "units-kanim-semarang.csv"))
 
 
 def safe_filename(code: str) -> str:

@@ -18,7 +18,9 @@ WRITER_LIBRARIES = ("xlsxwriter",)
 # everything they stand on.
 PURE = (
     "rkt_excel.asof",
+    "rkt_excel.carry",
     "rkt_excel.catalogue",
+    "rkt_excel.changes",
     "rkt_excel.consolidate",
     "rkt_excel.console",
     "rkt_excel.errors",
@@ -28,11 +30,15 @@ PURE = (
     "rkt_excel.issues",
     "rkt_excel.layout",
     "rkt_excel.lke",
+    "rkt_excel.messages",
     "rkt_excel.normalize",
+    "rkt_excel.periods",
     "rkt_excel.schedule",
     "rkt_excel.score",
+    "rkt_excel.snapshot",
     "rkt_excel.template",
     "rkt_excel.texts",
+    "rkt_excel.workspace",
 )
 
 

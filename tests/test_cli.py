@@ -101,16 +101,48 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+WORKSPACE = "kanim-semarang-2019"  # the demo's workspace, three months
+AUGUST = Path(WORKSPACE) / "masuk" / "2019-08"
+
+
 def test_demo_writes_everything(demo_dir: Path) -> None:
     assert (demo_dir / "rkt-2019-kanim-semarang.xlsx").exists()
-    assert len(list((demo_dir / "kanim-semarang-2019" / "formulir").glob("*.xlsx"))) == 5
-    assert (demo_dir / "kanim-semarang-2019" / "rekap-kanim-semarang-2019.xlsx").exists()
+    ws = demo_dir / WORKSPACE
+    assert (ws / "rkt-excel.toml").exists() and (ws / "BACA-SAYA.txt").exists()
+    for month in ("2019-06", "2019-07", "2019-08"):
+        assert len(list((ws / "formulir" / month).glob("*.xlsx"))) == 5
+        assert (ws / "rekap" / f"rekap-{month}.xlsx").exists()
+    assert len(list((ws / "masuk" / "2019-07").glob("*.xlsx"))) == 4  # one unit silent
     assert (demo_dir / "kanim-contoh-2019" / "rekap-kanim-contoh-2019.xlsx").exists()
     assert (demo_dir / "rekap-kanwil-jawa-tengah.xlsx").exists()
 
 
+def test_demo_recap_has_three_months_of_trend(demo_dir: Path) -> None:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(demo_dir / WORKSPACE / "rekap" / "rekap-2019-08.xlsx")
+    rows = [list(r) for r in ws["Perkembangan"].iter_rows(values_only=True)]
+    head = next(i for i, r in enumerate(rows) if r[0] == "Periode")
+    assert [r[0] for r in rows[head + 1 : head + 4]] == ["Juni 2019", "Juli 2019", "Agustus 2019"]
+    assert all(isinstance(r[7], float) for r in rows[head + 1 : head + 4])  # Nilai total
+    assert rows[head + 4][0] is None  # three months, no more
+
+
+def test_demo_carries_answers_over(demo_dir: Path) -> None:
+    from rkt_excel.read import read_form
+    from rkt_excel.template import load_template
+
+    plan = load_template()
+    # INFOSARKOM sent its carried August form back without changing a row.
+    form = read_form(demo_dir / AUGUST / "form-INFOSARKOM.xlsx", plan)
+    assert form.identity.carried_from == "2019-07"
+    assert form.rows and all(r.carried and r.untouched for r in form.rows.values())
+    tu = read_form(demo_dir / AUGUST / "form-TU.xlsx", plan)
+    assert any(r.carried and not r.untouched for r in tu.rows.values())
+
+
 def test_validate_exit_codes_and_formats(demo_dir: Path, tmp_path: Path) -> None:
-    inbox = demo_dir / "kanim-semarang-2019" / "masuk"
+    inbox = demo_dir / AUGUST
     args = ["validate", str(inbox), "--as-of", "2019-08-31"]
     result = runner.invoke(main, [*args, "--format", "json"])
     assert result.exit_code == 1  # the simulated units made mistakes
@@ -119,16 +151,19 @@ def test_validate_exit_codes_and_formats(demo_dir: Path, tmp_path: Path) -> None
     english = runner.invoke(main, [*args, "--format", "csv", "--lang", "en"])
     assert english.stdout.splitlines()[0].startswith("file,sheet,cell,row_id")
     clean = tmp_path / "clean.xlsx"
-    form = demo_dir / "kanim-semarang-2019" / "formulir" / "form-TU.xlsx"
+    form = demo_dir / WORKSPACE / "formulir" / "2019-06" / "form-TU.xlsx"  # an empty form
     fill_form(form, {}, identity={"nama_pengisi": "Ani", "nip": "198501012010012001",
               "tanggal_pengisian": dt.date(2019, 8, 1)}, out=clean)  # fmt: skip
     ok = runner.invoke(main, ["validate", str(clean), "--as-of", "2019-08-31"])
     assert ok.exit_code == 0, ok.output
-    assert runner.invoke(main, ["validate", str(clean), "--as-of", "31/08/2019"]).exit_code == 2
+    # Day first, as the forms accept dates.
+    day_first = ["validate", str(clean), "--as-of", "31/08/2019"]
+    assert runner.invoke(main, day_first).exit_code == 0
+    assert runner.invoke(main, [*day_first[:-1], "31/02/2019"]).exit_code == 2
 
 
 def test_validate_annotate_keeps_the_original(demo_dir: Path, tmp_path: Path) -> None:
-    src = demo_dir / "kanim-semarang-2019" / "masuk"
+    src = demo_dir / AUGUST
     for f in src.glob("form-*.xlsx"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
     before = {f.name: f.read_bytes() for f in tmp_path.glob("*.xlsx")}
@@ -141,16 +176,17 @@ def test_validate_annotate_keeps_the_original(demo_dir: Path, tmp_path: Path) ->
 def test_bad_file_is_one_line_and_others_go_on(demo_dir: Path, tmp_path: Path) -> None:
     bad = tmp_path / "rusak.xlsx"
     bad.write_bytes(b"kode,nama\n1,2\n")
-    good = demo_dir / "kanim-semarang-2019" / "masuk" / "form-TU.xlsx"
+    # LANTASKIM removed a bukti dukung of a Selesai row in August: it has an issue to show.
+    good = demo_dir / AUGUST / "form-LANTASKIM.xlsx"
     result = runner.invoke(main, ["validate", str(bad), str(good), "--as-of", "2019-08-31"])
     lines = [line for line in result.stdout.splitlines() if "rusak.xlsx" in line]
     assert len(lines) == 1 and "not-a-spreadsheet" in lines[0]
-    assert any("form-TU.xlsx" in line for line in result.stdout.splitlines())
+    assert any("form-LANTASKIM.xlsx" in line for line in result.stdout.splitlines())
     assert "Traceback" not in result.output
 
 
 def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
-    inbox = demo_dir / "kanim-semarang-2019" / "masuk"
+    inbox = demo_dir / AUGUST
     hasil = tmp_path / "hasil.yaml"
     hasil.write_text("H.IPAK: 3.6\nH.TLHP: 90\nH.IPKP: 3.7\n")
     out = tmp_path / "rekap.xlsx"
@@ -158,7 +194,8 @@ def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(main, [*args, "-o", str(out), "--format", "json", "--export", "csv"])
     assert result.exit_code == 1  # forms with errors: the recap is still written
     data = json.loads(result.stdout)
-    assert data["summary"]["forms_accepted"] == 5 and data["summary"]["forms_superseded"] == 1
+    # WASDAKIM is silent; TU's earlier version is superseded.
+    assert data["summary"]["forms_accepted"] == 4 and data["summary"]["forms_superseded"] == 1
     assert data["summary"]["hasil"] > 0
     assert out.exists() and (tmp_path / "recap_rows.csv").exists()
     bad_hasil = tmp_path / "bad.yaml"
@@ -174,6 +211,34 @@ def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
         main, ["rollup", str(out), str(inbox / "form-TU.xlsx"), "-o", str(kanwil)]
     )
     assert not_recap.exit_code == 1 and "form-TU.xlsx" in not_recap.output
+
+
+def test_the_month_in_the_demo_workspace(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """consolidate, compare, summarize and remind with no flags, inside the workspace."""
+    monkeypatch.chdir(demo_dir / WORKSPACE / "formulir")
+    month = runner.invoke(main, ["consolidate"])
+    assert month.exit_code == 1  # some forms have errors; the recap is written all the same
+    assert "Agustus 2019 (per 31 Agustus 2019)" in month.output
+    assert "WASDAKIM" in month.output and "rekap-2019-08.xlsx" in month.output
+    changes = json.loads(runner.invoke(main, ["compare", "--format", "json"]).output)
+    assert (changes["previous"], changes["period"]) == ("2019-07", "2019-08")
+    back = {(g["unit"], g["kind"]) for g in changes["regressions"]}
+    assert back == {("LANTASKIM", "status"), ("LANTASKIM", "answer"), ("LANTASKIM", "evidence")}
+    assert [u["unit"] for u in changes["unchanged"]] == ["INFOSARKOM"]
+    assert [(u["unit"], u["months"]) for u in changes["silent"]] == [("WASDAKIM", 2)]
+    text = runner.invoke(main, ["compare"]).output
+    assert text.startswith("Perubahan Juli 2019 → Agustus 2019")
+    summary = runner.invoke(main, ["summarize"])
+    assert summary.exit_code == 0 and len(summary.output) < 1000
+    assert "*Monev RKT Zona Integritas — Agustus 2019*" in summary.output
+    assert "Batas pengiriman: *5 September 2019*" in summary.output
+    reminders = runner.invoke(main, ["remind", "--format", "json"])
+    units = {m["unit"]: m["reasons"] for m in json.loads(reminders.output)}
+    assert units["WASDAKIM"] == ["missing"] and "INFOSARKOM" not in units
+    folder = demo_dir / "pesan"
+    written = runner.invoke(main, ["remind", "-o", str(folder), "--lang", "en"])
+    assert written.exit_code == 0 and (folder / "pesan-WASDAKIM.txt").exists()
+    assert "Dear Seksi Pengawasan" in (folder / "pesan-WASDAKIM.txt").read_text(encoding="utf-8")
 
 
 def test_cli_docs_are_current() -> None:

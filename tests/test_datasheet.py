@@ -137,7 +137,7 @@ def test_missing_keys_read_as_blank_except_as_of() -> None:
 @pytest.mark.parametrize(
     ("raw", "match"),
     [
-        ({"format": "rkt-recap/0"}, r"r\.xlsx: recap format 'rkt-recap/0' is not 'rkt-recap/1'"),
+        ({"format": "rkt-recap/0"}, r"r\.xlsx: recap format 'rkt-recap/0' is not 'rkt-recap/2'"),
         ({}, r"recap format None is not"),
         ({"format": RECAP_FORMAT, "as_of": "2019-01-31", "year": "dua"}, "damaged"),
         ({"format": RECAP_FORMAT, "as_of": "2019-01-31", "areas": "[{]"}, "damaged"),
@@ -188,3 +188,75 @@ def test_round_trip_property(summary: Summary) -> None:
     _, back = round_trip(summary)
     for f in dataclasses.fields(Summary):
         assert getattr(back, f.name) == getattr(summary, f.name), f.name
+
+
+# --- the snapshot tables -----------------------------------------------------------------------
+
+
+def test_snapshot_round_trip_of_awkward_values() -> None:
+    from rkt_excel.catalogue import Text
+    from rkt_excel.recap.datasheet import decode_sheet, encode_snapshot
+    from rkt_excel.snapshot import (
+        CellState,
+        IndicatorState,
+        LateAction,
+        Problem,
+        Snapshot,
+        UnitState,
+    )
+
+    snapshot = Snapshot(
+        units=(
+            UnitState("TU", "Tata Usaha – “kutip”", True, "form-TU.xlsx", dt.date(2019, 8, 30),
+                      "ab" * 8, 4, 3, 2, 1, 0, 5),
+            UnitState("#tabel", "", False),  # a unit code that looks like the table marker
+        ),
+        cells=(
+            CellState("TU", "I.1.a", "Selesai", dt.date(2019, 1, 2), 100.0, "A", "=SUM(A1)",
+                      "baris\nkedua", True),
+            CellState("TU", "I.1.b", None, None, None, 12.0, None, None, False),
+            CellState("TU", "007", "Belum", None, 0.0, "1", "", None),
+        ),
+        indicators=(IndicatorState("I.1.a", "I", "SK", "Selesai", 50.0, "I.1.a"),
+                    IndicatorState("I.1.b", "I", "RKT", "Belum Dilaporkan", None)),
+        late=(LateAction("TU", "I.1.b", "RKT", "2019-02", "belum dimulai", "Belum"),),
+        problems=(Problem("TU", "I", "J8", "I.1.a", "capaian", "not-a-spreadsheet", "error",
+                          {"kind": Text("dokumen PDF", "a PDF document"), "n": 3}),),
+    )  # fmt: skip
+    rows = [[k, v] for k, v in encode(AWKWARD, AREAS, FAILED, 0.5)] + [[]]
+    rows += encode_snapshot(snapshot)
+    back = decode_sheet("r.xlsx", rows)
+    cells = back.snapshot.cells
+    assert cells[2].row_id == "007" and cells[2].jawaban == "1"  # text stays text
+    assert cells[1].jawaban == 12.0 and cells[2].bukti_dukung is None  # "" reads as nothing
+    assert back.snapshot == Snapshot(
+        snapshot.units,
+        (*cells[:2], CellState("TU", "007", "Belum", None, 0.0, "1", None, None)),
+        snapshot.indicators,
+        snapshot.late,
+        snapshot.problems,
+    )
+    assert back.snapshot.problems[0].params["kind"].in_lang("en") == "a PDF document"
+    assert back.office == AWKWARD.office  # the key/values above the tables are unchanged
+
+
+def test_a_recap_of_format_1_reads_with_an_empty_snapshot() -> None:
+    from rkt_excel.recap.datasheet import decode_sheet
+
+    rows = [[k, v] for k, v in encode(AWKWARD, AREAS, FAILED, 0.5)]
+    rows[0] = ["format", "rkt-recap/1"]
+    back = decode_sheet("lama.xlsx", rows)
+    assert back.snapshot.empty and back.completion == 64.39
+
+
+def test_a_damaged_table_is_a_recap_error() -> None:
+    from rkt_excel.recap.datasheet import TABLE_MARK, decode_sheet
+
+    rows = [[k, v] for k, v in encode(AWKWARD, AREAS, FAILED, 0.5)]
+    rows += [[TABLE_MARK, "units", "banyak"]]
+    with pytest.raises(RecapError, match=r"r\.xlsx: the recap's _rkt_data sheet is damaged"):
+        decode_sheet("r.xlsx", rows)
+    rows[-1] = [TABLE_MARK, "units", 1]
+    rows += [["code", "name", "sent"], ["TU", "Tata Usaha", "ya"]]
+    with pytest.raises(RecapError, match="damaged"):
+        decode_sheet("r.xlsx", rows)

@@ -33,6 +33,7 @@ from rkt_excel.recap import (
     SHEET_ISSUES,
     SHEET_LATE,
     SHEET_LKE,
+    SHEET_PROGRESS,
     SHEET_ROLLUP,
     SHEET_ROWS,
     SHEET_SOURCES,
@@ -83,7 +84,8 @@ def _table(ws: Any) -> list[dict[str, Any]]:
 def test_sheets_in_order_and_data_sheet_hidden(recap: Path) -> None:
     wb = openpyxl.load_workbook(recap)
     assert wb.sheetnames == [
-        SHEET_SUMMARY, SHEET_ROWS, SHEET_LATE, SHEET_LKE, SHEET_ISSUES, SHEET_SOURCES, SHEET_DATA,
+        SHEET_SUMMARY, SHEET_PROGRESS, SHEET_ROWS, SHEET_LATE, SHEET_LKE, SHEET_ISSUES,
+        SHEET_SOURCES, SHEET_DATA,
     ]  # fmt: skip
     assert wb[SHEET_DATA].sheet_state == "hidden"
     assert wb.active.title == SHEET_SUMMARY
@@ -188,7 +190,7 @@ def test_ringkasan(recap: Path, office: Consolidation) -> None:
     assert values["Nilai total"] == pytest.approx(office.result.total, abs=1e-9)
     assert values["Perkiraan predikat"] == "Belum memenuhi"
     assert values["Penyelesaian keseluruhan (%)"] == pytest.approx(25.0)
-    assert _chart_count(recap) == 3  # per component, per unit, per area
+    assert _chart_count(recap) == 4  # Ringkasan: per component, unit, area; Perkembangan: 1
 
 
 def test_lke_sheet_cached_values_equal_score(

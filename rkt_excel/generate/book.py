@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +47,12 @@ def form_filename(unit: Unit) -> str:
     return f"form-{safe_filename(unit.code)}.xlsx"
 
 
-def metadata(plan: Plan, unit: Unit | None) -> dict[str, str]:
-    """The identity key/values (layout.META_KEYS) of a workbook (unit None) or a unit's form."""
+def metadata(
+    plan: Plan, unit: Unit | None, *, period: str = "", carried_from: str = ""
+) -> dict[str, str]:
+    """The identity key/values (layout.META_KEYS) of a workbook (unit None) or a unit's form;
+    ``period`` the month it is distributed for, ``carried_from`` the month of the answers it
+    carries over ("2019-07"; "" for an empty form)."""
     values = {
         "format": layout.FORM_FORMAT,
         "kind": "form" if unit else "workbook",
@@ -61,6 +65,8 @@ def metadata(plan: Plan, unit: Unit | None) -> dict[str, str]:
         "form_id": form_id(plan.content_hash, unit.code if unit else ""),
         "unit_code": unit.code if unit else "",
         "unit_name": unit.name if unit else "",
+        "period": period,
+        "carried_from": carried_from,
     }
     return {key: values[key] for key in layout.META_KEYS}
 
@@ -83,11 +89,17 @@ def distribute_forms(
     out_dir: str | Path,
     *,
     password: str | None = None,
+    period: str = "",
+    carried: Mapping[str, tuple[str, Mapping[str, Mapping[str, Any]]]] | None = None,
 ) -> list[Path]:
     """Write one checklist per unit (``form-<code>.xlsx``) into ``out_dir``; return the paths.
 
     ``units`` is a list of Units or the path of a units file. Everything is checked before the
-    first file is written, so a bad units list writes nothing.
+    first file is written, so a bad units list writes nothing. ``period`` ("2019-08") is
+    recorded in each form. ``carried`` (from ``carry.carried_answers``) maps a unit code to
+    (the month carried from, row id -> field key -> value): that unit's form is written with
+    those answers in, each such row recorded with the digest of its values (layout's
+    ``carried_digest``), so the reader tells an untouched row from an updated one.
 
     Raises:
         UnitsError: every problem of the units (line numbers from the file; for a list of
@@ -101,11 +113,24 @@ def distribute_forms(
     paths: list[Path] = []
     for unit in unit_list:
         target = out / form_filename(unit)
+        month, answers = (carried or {}).get(unit.code, ("", {}))
+        rows = set(assigned_rows(plan, unit))
+        answers = {row_id: values for row_id, values in answers.items() if row_id in rows}
+        month = month if answers else ""
+        meta = metadata(plan, unit, period=period, carried_from=month)
+        label = _month_label(month)
         with atomic_write(target) as tmp:
-            rows = set(assigned_rows(plan, unit))
-            write_book(Book(plan, unit, rows, questions, password, metadata(plan, unit)), tmp)
+            write_book(Book(plan, unit, rows, questions, password, meta, answers, label), tmp)
         paths.append(target)
     return paths
+
+
+def _month_label(period: str) -> str:
+    """The form's month as the forms show it, "2019-07" as: "Juli 2019" ("" stays "")."""
+    from rkt_excel.periods import folder_period
+
+    found = folder_period(period)
+    return found.label() if found is not None else period
 
 
 def _check_units(plan: Plan, units: Sequence[Unit]) -> None:
@@ -187,4 +212,5 @@ def _properties(book: Book) -> None:
         }
     )
     for key, value in book.meta.items():
-        book.wb.set_custom_property(layout.PROPERTY_PREFIX + key, value, "text")
+        if value:  # an empty property reads back as nothing anyway; the sheet has every key
+            book.wb.set_custom_property(layout.PROPERTY_PREFIX + key, value, "text")

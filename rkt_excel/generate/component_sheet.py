@@ -15,7 +15,13 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from rkt_excel import layout
 from rkt_excel.generate.formats import LINE_PT, MAX_ROW_PT, MIN_DATA_ROW_PT, page_setup
 from rkt_excel.generate.state import PlacedRow, Question
-from rkt_excel.guide import COMPONENT_HINT, NO_ANSWER, answer_texts, validation_texts
+from rkt_excel.guide import (
+    COMPONENT_HINT,
+    NO_ANSWER,
+    answer_texts,
+    carried_hint,
+    validation_texts,
+)
 from rkt_excel.layout import text_lines
 from rkt_excel.template import Component, Indicator, SubArea
 
@@ -52,7 +58,7 @@ def write_component(
         (f"{plan.title} Tahun {plan.year}".upper(), f.title_left),
         (office, f.bold),
         (f"{comp.id}. {comp.title or comp.name}".upper(), f.bold),
-        (COMPONENT_HINT, f.hint),
+        (carried_hint(book.carried_label) if book.carried else COMPONENT_HINT, f.hint),
     )  # fmt: skip
     for r, (text, fmt) in enumerate(titles):
         ws.merge_range(r, 0, r, last_col, "", fmt)
@@ -129,12 +135,26 @@ def _data_row(book: Book, ws: Any, r: int, ind: Indicator, question: Question | 
         "bukti_dukung": f.input_text,
         "keterangan": f.input_text,
     }
+    carried = book.carried.get(ind.id, {})
     for key, fmt in inputs.items():
-        ws.write_blank(r, layout.COL[key], None, fmt)
+        _input(ws, r, layout.COL[key], carried.get(key), fmt)
     lines = max(
         text_lines(text, layout.COLUMNS[layout.COL[key]].width) for key, text in plan_text.items()
     )
     return max(MIN_DATA_ROW_PT, min(MAX_ROW_PT, lines * LINE_PT))
+
+
+def _input(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:
+    """An input cell: blank, or a carried-over value as the unit would have typed it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, dt.datetime | dt.date):
+        day = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        ws.write_datetime(r, c, day, fmt)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        ws.write_number(r, c, value, fmt)
+    else:
+        ws.write_string(r, c, str(value), fmt)  # text stays text, never a formula
 
 
 def _validations(book: Book, ws: Any, first: int, last: int) -> None:

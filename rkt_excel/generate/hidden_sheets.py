@@ -33,7 +33,8 @@ def write_lists(book: Book, ws: Any) -> None:
 
 
 def write_meta(book: Book, ws: Any) -> None:
-    """Identity key/values, then one line per indicator row (layout.encode_meta)."""
+    """Identity key/values, then one line per indicator row (layout.encode_meta); a row
+    written with carried-over answers records their digest."""
     ws.set_column(0, 0, 20)
     ws.set_column(1, 5, 30)
     rows = [
@@ -44,6 +45,9 @@ def write_meta(book: Book, ws: Any) -> None:
             row=p.row + 1,
             lke=p.indicator.lke or "",
             answer_type=p.question.answer_type if p.question else "",
+            carried=layout.carried_digest(book.carried[p.indicator.id])
+            if p.indicator.id in book.carried
+            else "",
         )
         for p in book.placed
     ]

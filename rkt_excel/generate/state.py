@@ -5,7 +5,7 @@ metadata sheet and the validations are written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -57,6 +57,8 @@ class Book:
         questions: dict[str, Question],
         password: str | None,
         meta: dict[str, str],
+        carried: Mapping[str, Mapping[str, Any]] | None = None,
+        carried_label: str = "",
     ) -> None:
         self.plan = plan
         self.unit = unit
@@ -64,6 +66,9 @@ class Book:
         self.questions = questions
         self.password = password or ""
         self.meta = meta  # layout.META_KEYS -> value
+        # Carried-over answers: row id -> field key -> value written into the input cell.
+        self.carried: Mapping[str, Mapping[str, Any]] = carried or {}
+        self.carried_label = carried_label  # the month carried from, as shown ("Juli 2019")
         self.placed: list[PlacedRow] = []
         self.wb: Any = None
         self.f: Formats

@@ -134,6 +134,7 @@ class _Reader:
     pkg: Package
     plan: Plan | None
     issues: list[Issue] = field(default_factory=list)
+    carried: dict[str, str] = field(default_factory=dict)  # row id -> digest written in
 
     def issue(self, code: str, **kw: Any) -> None:
         self.issues.append(Issue(code, self.path, **kw))
@@ -171,6 +172,8 @@ class _Reader:
         if self.plan is not None:
             known = (known or set()) | set(self.plan.index)
         answer_types = self._answer_types(meta)
+        if meta is not None:
+            self.carried = {rid: r.carried for rid, r in meta.rows.items() if r.carried}
 
         rows: dict[str, FilledRow] = {}
         for name, (hrow, cols) in headers.items():
@@ -205,6 +208,8 @@ class _Reader:
             tanggal_pengisian=values.get("tanggal_pengisian")
             if isinstance(values.get("tanggal_pengisian"), dt.date)
             else None,
+            period=ident.get("period", ""),
+            carried_from=ident.get("carried_from", ""),
         )
         try:
             mtime = Path(path).stat().st_mtime
@@ -336,7 +341,13 @@ class _Reader:
             for key, col in plan_cols:
                 raw = _shared(line[col] if col < len(line) else None)
                 plan_cells[key] = Cell(name, a1(r, col), raw, _shared(_plain(raw)))
-            rows[row_id] = FilledRow(row_id, name, r + 1, fields, plan_cells)
+            digest = self.carried.get(row_id, "")
+            untouched = bool(digest) and digest == layout.carried_digest(
+                {key: cell.value for key, cell in fields.items()}
+            )
+            rows[row_id] = FilledRow(
+                row_id, name, r + 1, fields, plan_cells, bool(digest), untouched
+            )
         for r in range(first, last + 1):
             if _text(_at(grid, r, id_col)):
                 continue

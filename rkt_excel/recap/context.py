@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from rkt_excel.consolidate import Consolidation
 from rkt_excel.recap.cells import Sheet
+from rkt_excel.recap.datasheet import RecapData
 from rkt_excel.recap.lke_layout import LkeSheetInfo
 from rkt_excel.template import Plan
 
@@ -26,6 +27,7 @@ class RecapContext:
     consolidation: Consolidation
     plan: Plan
     lke_info: LkeSheetInfo | None = None  # set by the LKE sheet, which is written first
+    history: tuple[RecapData, ...] = ()  # earlier months' recaps as read back (any order)
 
     @property
     def lke(self) -> LkeSheetInfo:

@@ -4,8 +4,12 @@ Owns the sheet's contents, written and read here only: its name, ``RECAP_FORMAT`
 (the fields of ``consolidate.Summary``, taken from the dataclass, plus the score per area and
 the failed minimums in words) and how each value is stored (key in column A, value in column
 B; lists and dicts as JSON text, dates as ISO text). ``encode`` gives the (key, value) rows,
-``decode`` makes a ``RecapData`` of them again. No spreadsheet library and no I/O here: the
-sheet writer (``data.py``) and the reader (``read.py``) call this module.
+``decode`` makes a ``RecapData`` of them again. Below the key/values, the month's
+``snapshot.Snapshot`` as tables (``encode_sheet``/``decode_sheet``): each one a marker row
+(TABLE_MARK, its name, its number of rows), a header row of its dataclass's fields, then its
+rows; a recap of format rkt-recap/1 has none and reads with an empty snapshot. No
+spreadsheet library and no I/O here: the sheet writer (``data.py``) and the reader
+(``read.py``) call this module.
 """
 
 from __future__ import annotations
@@ -14,15 +18,28 @@ import datetime as dt
 import json
 import typing
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
+from dataclasses import replace as dataclasses_replace
 from typing import Any
 
 from rkt_excel import __version__
+from rkt_excel.catalogue import Text
 from rkt_excel.consolidate import Consolidation, Summary
 from rkt_excel.errors import RecapError
 from rkt_excel.score import PREDIKATS, RULE_AREA
+from rkt_excel.snapshot import (
+    CellState,
+    IndicatorState,
+    LateAction,
+    Problem,
+    Snapshot,
+    UnitState,
+    snapshot_of,
+)
 
-RECAP_FORMAT = "rkt-recap/1"  # bump when _rkt_data changes in a way old readers cannot follow
+RECAP_FORMAT = "rkt-recap/2"  # bump when _rkt_data changes in a way old readers cannot follow
+READABLE_FORMATS = ("rkt-recap/1", RECAP_FORMAT)  # /1: no snapshot tables
+TABLE_MARK = "#tabel"  # column A of the row that starts a snapshot table
 SHEET_DATA = "_rkt_data"  # hidden: key in column A, value in column B
 KEY_COL, VALUE_COL = 0, 1
 
@@ -48,6 +65,7 @@ class RecapData(Summary):
     path: str
     areas: tuple[AreaScore, ...]
     minimums_failed_text: tuple[str, ...]
+    snapshot: Snapshot = field(default_factory=Snapshot)
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -205,7 +223,7 @@ def decode(path: str, raw: Mapping[str, Any]) -> RecapData:
     Raises:
         RecapError: another format, or a value that cannot be what its key says.
     """
-    if raw.get("format") != RECAP_FORMAT:
+    if raw.get("format") not in READABLE_FORMATS:
         raise RecapError(
             f"{path}: recap format {raw.get('format')!r} is not {RECAP_FORMAT!r}; "
             "write the recap again with this version of rkt-excel"
@@ -239,14 +257,170 @@ def area_minimums(c: Consolidation) -> dict[tuple[str, str], float]:
     }
 
 
+# --- the snapshot tables ---------------------------------------------------------------------
+
+TABLES: dict[str, type] = {
+    "units": UnitState,
+    "cells": CellState,
+    "indicators": IndicatorState,
+    "late": LateAction,
+    "problems": Problem,
+}
+
+
+def _cell(value: Any) -> Any:
+    """A snapshot value as stored: blank for None, numbers as numbers, bools as 1/0, dates
+    as ISO text, mappings as JSON (a catalogue.Text as {"$text": [id, en]})."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return json.dumps(
+            {k: {"$text": [v.id, v.en]} if isinstance(v, Text) else v for k, v in value.items()},
+            ensure_ascii=False,
+            default=str,
+        )
+    return value
+
+
+def _params(value: Any) -> dict[str, Any]:
+    found = _mapping(value)
+    return {
+        k: Text(*v["$text"]) if isinstance(v, dict) and "$text" in v else v
+        for k, v in found.items()
+    }
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value in (None, "") else dt.date.fromisoformat(_text(value))
+
+
+def _answer(value: Any) -> str | float | None:
+    if value in (None, ""):
+        return None
+    return float(value) if isinstance(value, int | float) else str(value)
+
+
+def _table_decoder(hint: Any) -> Callable[[Any], Any]:
+    if hint == dt.date | None:
+        return _optional_date
+    if hint == str | float | None:
+        return _answer
+    if typing.get_origin(hint) in (dict, Mapping) or hint is dict:
+        return _params
+    found = _decoder(hint)
+    if found is None:
+        raise TypeError(f"datasheet: no rule to store a snapshot field of type {hint}")
+    return (lambda v: bool(int(v or 0))) if hint is bool else found[0]
+
+
+_TABLE_CODECS = {
+    name: [(f.name, _table_decoder(typing.get_type_hints(cls)[f.name])) for f in fields(cls)]
+    for name, cls in TABLES.items()
+}
+
+
+def encode_snapshot(snapshot: Snapshot) -> list[list[Any]]:
+    """The snapshot's tables as rows: per table a marker row, a header row, its rows."""
+    grid: list[list[Any]] = []
+    for name in TABLES:
+        items = getattr(snapshot, name)
+        columns = [f for f, _ in _TABLE_CODECS[name]]
+        grid.append([TABLE_MARK, name, len(items)])
+        grid.append(list(columns))
+        grid += [[_cell(getattr(item, c)) for c in columns] for item in items]
+        grid.append([])
+    return grid
+
+
+def encode_sheet(c: Consolidation) -> list[list[Any]]:
+    """Every row of _rkt_data for the recap of ``c``: the key/values, a blank row, the
+    snapshot's tables."""
+    return [[k, v] for k, v in encode_consolidation(c)] + [[]] + encode_snapshot(snapshot_of(c))
+
+
+def recap_data(c: Consolidation, path: str = "") -> RecapData:
+    """What ``read_recap`` will give for the recap of ``c``, without writing it: the rows of
+    ``encode_sheet`` decoded again (so a month compares with earlier ones by the same rules,
+    whether it is read back or still being written)."""
+    return decode_sheet(path, encode_sheet(c))
+
+
+def decode_snapshot(path: str, grid: Sequence[Sequence[Any]]) -> Snapshot:
+    """The snapshot of the table rows (those from the first marker row on).
+
+    Raises:
+        RecapError: a table that is not what its marker and header say.
+    """
+    found: dict[str, tuple[Any, ...]] = {}
+    r = 0
+    try:
+        while r < len(grid):
+            line = grid[r]
+            if not line or line[0] != TABLE_MARK:
+                r += 1
+                continue
+            name, count = str(line[1]), int(line[2])
+            header = [_text(v) for v in grid[r + 1]]
+            codecs = _TABLE_CODECS.get(name)
+            r += 2
+            if codecs is None:  # a table a later version added: skipped
+                r += count
+                continue
+            cols = {h: i for i, h in enumerate(header) if h}
+            cls = TABLES[name]
+            items = []
+            for row in grid[r : r + count]:
+                values = {
+                    key: decoder(row[cols[key]] if key in cols and cols[key] < len(row) else None)
+                    for key, decoder in codecs
+                }
+                items.append(cls(**values))
+            found[name] = tuple(items)
+            r += count
+    except (IndexError, KeyError, TypeError, ValueError) as err:
+        raise RecapError(f"{path}: the recap's {SHEET_DATA} sheet is damaged ({err})") from err
+    return Snapshot(**found)
+
+
+def decode_sheet(path: str, grid: Sequence[Sequence[Any]]) -> RecapData:
+    """The RecapData of every row of a recap's _rkt_data sheet (as a reader gives them)."""
+    raw: dict[str, Any] = {}
+    start = len(grid)
+    for n, line in enumerate(grid):
+        key = line[KEY_COL] if line else None
+        if key == TABLE_MARK:
+            start = n
+            break
+        if isinstance(key, str) and key:
+            raw[key] = line[VALUE_COL] if len(line) > VALUE_COL else None
+    data = decode(path, raw)
+    if start == len(grid):
+        return data
+    return dataclasses_replace(data, snapshot=decode_snapshot(path, grid[start:]))
+
+
 __all__ = [
+    "READABLE_FORMATS",
     "RECAP_FORMAT",
     "SHEET_DATA",
+    "TABLES",
+    "TABLE_MARK",
     "AreaScore",
     "RecapData",
     "area_minimums",
     "decode",
+    "decode_sheet",
+    "decode_snapshot",
     "encode",
     "encode_consolidation",
+    "encode_sheet",
+    "encode_snapshot",
+    "recap_data",
     "summary_items",
 ]

@@ -1,4 +1,5 @@
-"""Read a recap back for the roll-up: the (key, value) rows of its hidden _rkt_data sheet.
+"""Read a recap back (for the roll-up, the next month, the messages): the rows of its hidden
+_rkt_data sheet.
 
 Owns opening the file and turning what goes wrong there into a RecapError that names it;
 what the rows mean is ``datasheet``'s. A reader: imports no writer library (xlsxwriter).
@@ -19,7 +20,9 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from rkt_excel.errors import RecapError
-from rkt_excel.recap.datasheet import KEY_COL, SHEET_DATA, VALUE_COL, RecapData, decode
+from rkt_excel.recap.datasheet import SHEET_DATA, RecapData, decode_sheet
+
+MAX_COLUMNS = 32  # the widest snapshot table is narrower; a damaged sheet's extent is not read
 
 
 def read_recap(path: str | Path) -> RecapData:
@@ -36,16 +39,12 @@ def read_recap(path: str | Path) -> RecapData:
     try:
         if SHEET_DATA not in wb.sheetnames:
             raise RecapError(key="recap-not-recap", file=str(p), sheet=SHEET_DATA)
-        raw: dict[str, Any] = {}
-        rows = wb[SHEET_DATA].iter_rows(
-            min_col=KEY_COL + 1, max_col=VALUE_COL + 1, values_only=True
+        grid: list[tuple[Any, ...]] = list(
+            wb[SHEET_DATA].iter_rows(max_col=MAX_COLUMNS, values_only=True)
         )
-        for key, value, *_ in rows:
-            if isinstance(key, str) and key:
-                raw[key] = value
     finally:
         wb.close()
-    return decode(str(p), raw)
+    return decode_sheet(str(p), grid)
 
 
 __all__ = ["read_recap"]

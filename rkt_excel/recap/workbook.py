@@ -7,6 +7,7 @@ own module (see ``context.SheetWriter``). A new sheet is one module plus one lin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
@@ -15,6 +16,7 @@ import rkt_excel.recap.data as data
 import rkt_excel.recap.issues as issues
 import rkt_excel.recap.late as late
 import rkt_excel.recap.lke_sheet as lke_sheet
+import rkt_excel.recap.progress as progress
 import rkt_excel.recap.rows as rows
 import rkt_excel.recap.sources as sources
 import rkt_excel.recap.summary as summary
@@ -23,21 +25,30 @@ from rkt_excel.consolidate import Consolidation
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
-from rkt_excel.recap.datasheet import RECAP_FORMAT
+from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
 
 # The sheets, in tab order (imported by their full names: each is its own module, not a name
 # the package exports). They are written in this order too, except that the LKE sheet is
 # written first: the others link to its cells, and it tells them where they are (ctx.lke).
-SHEETS: tuple[SheetWriter, ...] = (summary, rows, late, lke_sheet, issues, sources, data)
+SHEETS: tuple[SheetWriter, ...] = (
+    summary, progress, rows, late, lke_sheet, issues, sources, data,
+)  # fmt: skip
 
 
-def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> Path:
+def write_recap(
+    consolidation: Consolidation,
+    plan: Plan,
+    path: str | Path,
+    *,
+    history: Sequence[RecapData] = (),
+) -> Path:
     """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
 
-    The same consolidation gives a byte-identical file: the document date is derived from the
-    as-of date, and every table has a stable order.
+    ``history`` holds earlier months' recaps (``read_recap``), for the Perkembangan sheet.
+    The same consolidation and history give a byte-identical file: the document date is
+    derived from the as-of date, and every table has a stable order.
     """
     c = consolidation
     target = Path(path)
@@ -54,7 +65,9 @@ def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> P
                 }
             )
             fmt = formats(wb)
-            ctx = RecapContext(workbook=wb, fmt=fmt, consolidation=c, plan=plan)
+            ctx = RecapContext(
+                workbook=wb, fmt=fmt, consolidation=c, plan=plan, history=tuple(history)
+            )
             tabs = [(sheet, Sheet(wb.add_worksheet(sheet.NAME), fmt)) for sheet in SHEETS]
             for sheet, sh in sorted(tabs, key=lambda tab: tab[0] is not lke_sheet):
                 sheet.write(ctx, sh)
