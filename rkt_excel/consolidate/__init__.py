@@ -49,6 +49,7 @@ from rkt_excel.consolidate.tables import (
     sources_and_issues,
     unit_completions,
 )
+from rkt_excel.evidence import check_evidence, reused_links
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Report, Severity
@@ -124,6 +125,10 @@ def consolidate(
         as_of = resolve_as_of(plan.year, form_dates=dates)
     superseded = [old for old, _ in intake.superseded]
     issues_by_form = {f.path: form_issues(f, reports) for f in (*intake.used, *superseded)}
+    model = load_model(plan.regulation)
+    # The one evidence rule across forms: a link reused for unrelated questions (evidence.py).
+    for path, found in reused_links(plan, model, intake.used).items():
+        issues_by_form[path].extend(found)
 
     late = late_table(plan, intake, cutoff(as_of))
     late_pairs = set(zip(late["unit_code"], late["row_id"], strict=True))
@@ -131,7 +136,6 @@ def consolidate(
     indicators = indicator_table(plan, intake, late)
     sources, issues = sources_and_issues(intake, issues_by_form)
 
-    model = load_model(plan.regulation)
     answers, evidence = lke_answers(plan, model, intake, aggregate)
     answers.update(hasil or {})  # explicit hasil inputs win over answers typed in forms
     result = score(model, answers)
@@ -186,4 +190,5 @@ def consolidate(
         superseded=tuple(superseded),
         rejected=tuple(intake.rejected),
         missing=intake.missing,
+        evidence_report=check_evidence(plan, intake.assigned, intake.form_by_unit),
     )

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 import pandas as pd
 
+from rkt_excel.evidence import EvidenceReport
 from rkt_excel.form import FilledForm
 from rkt_excel.issues import Issue
 from rkt_excel.layout import STATUS_VALUES
@@ -135,3 +136,5 @@ class Consolidation:
     superseded: tuple[FilledForm, ...]
     rejected: tuple[RejectedFile, ...]
     missing: tuple[Unit, ...]  # units of the units list that sent nothing
+    # BUKTI DUKUNG against the plan's BUKTI FISIK, per (indicator, unit) pair (evidence.py)
+    evidence_report: EvidenceReport = field(default_factory=EvidenceReport)
