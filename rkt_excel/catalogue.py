@@ -483,6 +483,63 @@ RULES: tuple[Rule, ...] = (
         "Tautkan dokumen yang menjadi bukti pertanyaan ini; satu folder untuk semua pertanyaan "
         "tidak menunjukkan bukti yang dimaksud.",
     ),
+    # --- review: a recap returned by the evaluators; hasil inputs ------------------------------
+    Rule(
+        "review-invalid-answer",
+        W,
+        _REV,
+        "Isian {who} “{value}” untuk {question} tidak valid ({expected}); isian diabaikan.",
+        "{who} entry “{value}” for {question} is not valid ({expected}); it is ignored.",
+        "Choose from the cell's list, or type a number within the range.",
+        "Pilih dari daftar pada sel, atau isikan angka dalam rentang.",
+    ),
+    Rule(
+        "review-note",
+        W,
+        _REV,
+        "Reviu TPI pertanyaan LKE {question}: jawaban TPI {tpi_answer}, jawaban unit {answer}. "
+        "Catatan TPI: {note}",
+        "TPI review of LKE question {question}: TPI answer {tpi_answer}, the unit's answer "
+        "{answer}. TPI note: {note}",
+        "Act on the note (correct the answer or the evidence) and write your response in "
+        "KETERANGAN / KENDALA.",
+        "Tindak lanjuti catatan (perbaiki jawaban atau bukti dukung) dan tulis tanggapan di "
+        "KETERANGAN / KENDALA.",
+    ),
+    Rule(
+        "survey-scale",
+        W,
+        _REV,
+        "Nilai {question} {value} di luar skala survei ZI 0–4; tampaknya {likely}.",
+        "{question} value {value} is outside the ZI survey scale 0–4; it looks like {likely}.",
+        "Type the ZI survey index (0–4) from the survey report; another index is not the same "
+        "number on another scale.",
+        "Isikan indeks survei ZI (0–4) dari laporan survei; indeks lain bukan angka yang sama "
+        "pada skala lain.",
+    ),
+    Rule(
+        "survey-sample-small",
+        W,
+        _REV,
+        "Responden survei {respondents}, kurang dari minimal {minimum} responden per unit kerja.",
+        "{respondents} survey respondents, fewer than the minimum of {minimum} per unit.",
+        "Survey at least 30 service users who have completed a service (PermenPANRB 90/2021, "
+        "Bab IV).",
+        "Survei minimal 30 penerima layanan yang telah selesai dilayani (PermenPANRB 90/2021, "
+        "Bab IV).",
+    ),
+    Rule(
+        "survey-services-uncovered",
+        W,
+        _REV,
+        "Responden ({respondents}) lebih sedikit daripada jenis layanan yang disurvei "
+        "({services}); ada layanan tanpa responden.",
+        "Fewer respondents ({respondents}) than services covered ({services}); some services "
+        "have no respondent.",
+        "Survey the users of every service, so that the result covers each service type.",
+        "Sertakan responden dari setiap jenis layanan agar hasil survei menggambarkan semua "
+        "layanan.",
+    ),
 )
 
 CATALOGUE: dict[str, Rule] = {r.code: r for r in RULES}

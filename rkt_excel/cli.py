@@ -108,6 +108,33 @@ AS_OF_OPTION = click.option(
 )
 
 
+REVIEW_OPTION = click.option(
+    "--review",
+    "review_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A recap returned by the evaluators (TPI answers and notes, unit responses and the "
+    "Hasil sheet filled in): read back and carried into this run.",
+)
+
+
+def _review(review_file: Path | None, plan: Any, lang: str) -> Any:
+    """The returned recap read back (None without --review); its problems go to stderr."""
+    if review_file is None:
+        return None
+    from rkt_excel.console import issue_line
+    from rkt_excel.recap.read_review import read_review
+
+    review = read_review(review_file, plan)
+    for issue in review.issues:
+        click.echo(issue_line(issue, lang), err=True)
+    notes = sum(1 for e in review.entries.values() if e.tpi_note)
+    click.echo(
+        text("review-read", lang, path=review_file, entries=len(review.entries), notes=notes),
+        err=True,
+    )
+    return review
+
+
 JOBS_OPTION = click.option(
     "--jobs",
     "-j",
@@ -376,6 +403,7 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
     is_flag=True,
     help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
 )
+@REVIEW_OPTION
 @JOBS_OPTION
 @click.pass_context
 @_command
@@ -388,12 +416,14 @@ def validate(
     fmt: str,
     lang: str,
     annotate: bool,
+    review_file: Path | None,
     jobs: int,
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
     FILES are forms or folders of forms. A file that is not a readable form gets a one-line
-    message and the others are still checked.
+    message and the others are still checked. With --review, each form also gets the TPI's
+    notes on its rows (with --annotate, in its annotated copy).
     """
     from rkt_excel.annotate import annotate_report
     from rkt_excel.collect import check_files, expand_paths
@@ -401,9 +431,12 @@ def validate(
     plan = _plan(template)
     units = _units(units_file, plan)
     paths = expand_paths(files)
+    review = _review(review_file, plan, lang)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
-        report = check_files(paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update)
+        report = check_files(
+            paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update, review=review
+        )
     finally:
         close()
     _render_issues(report.issues, fmt, lang)
@@ -447,6 +480,7 @@ def validate(
     show_default=True,
     help="How units' LKE answers combine: min = the weakest answer counts.",
 )
+@REVIEW_OPTION
 @JOBS_OPTION
 @output_option("Recap workbook to write.", default="rekap.xlsx")
 @click.option(
@@ -473,6 +507,7 @@ def consolidate(
     as_of: dt.date | None,
     hasil_file: Path | None,
     aggregate: str,
+    review_file: Path | None,
     jobs: int,
     output: Path,
     export: str | None,
@@ -482,7 +517,9 @@ def consolidate(
     """Consolidate the units' forms (files or folders) into the recap workbook.
 
     The recap is written even when forms are rejected or have errors (they are listed in it);
-    the exit code is 0 only when every form was accepted without errors.
+    the exit code is 0 only when every form was accepted without errors. With --review, the
+    returned recap's TPI/TPN answers are scored side by side with the units' (sheet Reviu
+    TPI), and its notes, responses and Hasil inputs carry into the new recap.
     """
     from rkt_excel.collect import load_hasil, run_consolidation
     from rkt_excel.console import summary_lines
@@ -491,6 +528,7 @@ def consolidate(
     plan = _plan(template)
     units = _units(units_file, plan)
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    review = _review(review_file, plan, lang)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         result = run_consolidation(
@@ -502,6 +540,7 @@ def consolidate(
             hasil=hasil,
             jobs=jobs,
             progress=update,
+            review=review,
         )
     finally:
         close()

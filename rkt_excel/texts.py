@@ -59,6 +59,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {input}: {value} di luar rentang {low} sampai {high}",
         "{file}: {input}: {value} is outside {low} to {high}",
     ),
+    "hasil-out-of-scale": (
+        "{file}: {input}: {value} di luar rentang {low} sampai {high}; tampaknya {likely_id}",
+        "{file}: {input}: {value} is outside {low} to {high}; it looks like {likely_en}",
+    ),
     "recap-unreadable": (
         "{file}: tidak dapat dibuka sebagai rekap .xlsx ({reason})",
         "{file}: cannot open it as an xlsx recap ({reason})",
@@ -117,6 +121,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "predikat-none": ("belum memenuhi", "not reached"),
     "summary-failed": ("belum memenuhi syarat {predikat}:", "short of {predikat}:"),
     "failed-check": ("{name} {actual} < {required}", "{name} {actual} < {required}"),
+    # --- review, evidence, priorities -------------------------------------------------------
+    "review-read": (
+        "Rekap reviu dibaca: {path} ({entries} baris reviu, {notes} catatan TPI)",
+        "Read the returned recap {path}: {entries} review rows, {notes} TPI notes",
+    ),
     # --- roll-up and demo --------------------------------------------------------------------
     "rollup-written": (
         "Ditulis: {path} ({count} kantor)",

@@ -21,6 +21,7 @@ from rkt_excel.identity import plan_mismatch
 from rkt_excel.issues import Issue, Report
 from rkt_excel.lke import LkeModel, load_model
 from rkt_excel.normalize import clean_text, is_empty
+from rkt_excel.review import Review, review_notes
 from rkt_excel.template import Indicator, Plan
 from rkt_excel.units import Unit
 
@@ -51,11 +52,13 @@ def validate(
     *,
     as_of: dt.date | None = None,
     units: Sequence[Unit] | None = None,
+    review: Review | None = None,
 ) -> Report:
     """Check a form against the plan, the as-of date (default today) and the units list.
 
     The report holds the issues found while reading (``form.issues``) followed by the issues
-    of the validation rules (catalogue group "validation").
+    of the validation rules (catalogue group "validation") and, with ``review`` (a recap the
+    evaluators returned), the TPI's notes on the form's rows (``review-note``).
     """
     report = Report(list(form.issues))
     out = _Rules(form)
@@ -82,6 +85,8 @@ def validate(
         if row_id in plan.index:
             _check_row(row, plan.indicator(row_id), plan.year, today, out)
             _check_evidence(row, plan.indicator(row_id), model, out)
+    if review is not None and model is not None:
+        out.issues.extend(review_notes(form, plan, model, review))
     report.extend(out.issues)
     return report
 

@@ -123,7 +123,9 @@ def test_no_module_imports_the_cli() -> None:
 
 def readers() -> list[str]:
     return sorted(
-        m for m in modules() if m.startswith("rkt_excel.read") or m == "rkt_excel.recap.read"
+        m
+        for m in modules()
+        if m.startswith("rkt_excel.read") or m.startswith("rkt_excel.recap.read")
     )
 
 

@@ -24,6 +24,7 @@ MY_TESTS = (
     "test_preflight.py",
     "test_normalize.py",
     "test_evidence.py",
+    "test_review.py",
 )
 
 

@@ -139,6 +139,8 @@ def formats(wb: Any) -> dict[str, Any]:
         },
         "late": {**base, "bg_color": "#FCE4D6"},
         "link": {**base, "font_color": "#0563C1", "underline": 1},
+        "input": {**base, "locked": False, "bg_color": "#FFF2CC"},  # a cell people fill
+        "input_number": {**base, "locked": False, "bg_color": "#FFF2CC"},
         "data": {},
         "data_number": {},
     }

@@ -12,9 +12,11 @@ from pathlib import Path
 import xlsxwriter
 
 import rkt_excel.recap.data as data
+import rkt_excel.recap.hasil_sheet as hasil_sheet
 import rkt_excel.recap.issues as issues
 import rkt_excel.recap.late as late
 import rkt_excel.recap.lke_sheet as lke_sheet
+import rkt_excel.recap.review_sheet as review_sheet
 import rkt_excel.recap.rows as rows
 import rkt_excel.recap.sources as sources
 import rkt_excel.recap.summary as summary
@@ -30,7 +32,9 @@ from rkt_excel.xlsx_io import atomic_write
 # The sheets, in tab order (imported by their full names: each is its own module, not a name
 # the package exports). They are written in this order too, except that the LKE sheet is
 # written first: the others link to its cells, and it tells them where they are (ctx.lke).
-SHEETS: tuple[SheetWriter, ...] = (summary, rows, late, lke_sheet, issues, sources, data)
+SHEETS: tuple[SheetWriter, ...] = (
+    summary, rows, late, lke_sheet, hasil_sheet, review_sheet, issues, sources, data,
+)  # fmt: skip
 
 
 def write_recap(consolidation: Consolidation, plan: Plan, path: str | Path) -> Path:
