@@ -561,6 +561,93 @@ def consolidate(
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@click.option(
+    "--hasil",
+    "hasil_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
+)
+@click.option(
+    "--aggregate",
+    type=click.Choice(["min", "mean"]),
+    default="min",
+    show_default=True,
+    help="How units' LKE answers combine: min = the weakest answer counts.",
+)
+@REVIEW_OPTION
+@click.option(
+    "--predikat",
+    type=click.Choice(["WBK", "WBBM"]),
+    default=None,
+    help="The predikat to plan for (default: the first one not reached).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Improvements shown per list in text output (0: all).",
+)
+@JOBS_OPTION
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def priorities(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    hasil_file: Path | None,
+    aggregate: str,
+    review_file: Path | None,
+    predikat: str | None,
+    limit: int,
+    jobs: int,
+    fmt: str,
+    lang: str,
+) -> None:
+    """The path to WBK: the improvements of the LKE answers that add most, and for each
+    failed minimum the smallest set of improvements that clears it.
+
+    INPUTS are the units' forms (files or folders), consolidated as by consolidate; nothing
+    is written. Each improvement names the units answering for it and the evidence missing.
+    """
+    from rkt_excel.collect import load_hasil, run_consolidation
+    from rkt_excel.console import priorities_lines
+    from rkt_excel.priorities import for_consolidation
+
+    plan = _plan(template)
+    units = _units(units_file, plan)
+    hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    review = _review(review_file, plan, lang)
+    update, close = _progress_bar(text("progress-reading", lang))
+    try:
+        result = run_consolidation(
+            inputs,
+            plan,
+            units=units,
+            as_of=as_of,
+            aggregate=aggregate,  # type: ignore[arg-type]
+            hasil=hasil,
+            jobs=jobs,
+            progress=update,
+            review=review,
+        )
+    finally:
+        close()
+    found = for_consolidation(result, predikat)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in priorities_lines(found, result.model, lang, limit):
+        click.echo(line)
+
+
+@main.command()
 @click.argument(
     "recaps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )

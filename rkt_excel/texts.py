@@ -126,6 +126,48 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rekap reviu dibaca: {path} ({entries} baris reviu, {notes} catatan TPI)",
         "Read the returned recap {path}: {entries} review rows, {notes} TPI notes",
     ),
+    "priorities-title": (
+        "Jalan menuju {predikat} (perkiraan nilai sekarang {total})",
+        "The path to {predikat} (estimated score now {total})",
+    ),
+    "priorities-reached": (
+        "Predikat WBBM sudah tercapai menurut perkiraan; tidak ada syarat yang belum terpenuhi.",
+        "WBBM is reached by the estimate; no minimum is failed.",
+    ),
+    "priorities-check": (
+        "{name}: {actual}, minimal {required}, kurang {shortfall}",
+        "{name}: {actual}, minimum {required}, short by {shortfall}",
+    ),
+    "priorities-exact": (
+        "{count} perbaikan (paling sedikit, pasti)",
+        "{count} improvement(s) (the fewest, exact)",
+    ),
+    "priorities-bound": (
+        "{count} perbaikan (cukup; paling sedikit {bound} diperlukan, karena ada pertanyaan "
+        "yang belum dijawab)",
+        "{count} improvement(s) (enough; at least {bound} are needed, as some questions are "
+        "unanswered)",
+    ),
+    "priorities-unreachable": (
+        "tidak tercapai dengan perbaikan jawaban saja: sesudah semua perbaikan {after}",
+        "not reachable by improving answers alone: {after} after every improvement",
+    ),
+    "priorities-step": (
+        "{question}: {before} → {after}  +{gain}",
+        "{question}: {before} → {after}  +{gain}",
+    ),
+    "priorities-steps": ("({count} perbaikan)", "({count} improvements)"),
+    "priorities-units": ("unit: {units}", "units: {units}"),
+    "priorities-missing": ("bukti kurang: {missing}", "evidence missing: {missing}"),
+    "priorities-more": ("… dan {count} lagi", "… and {count} more"),
+    "priorities-ranked": (
+        "Perbaikan dengan nilai tambah terbesar:",
+        "The improvements that add most:",
+    ),
+    "priorities-unanswered": (
+        "{count} pertanyaan belum dijawab (dihitung 0)",
+        "{count} question(s) not answered (counted as 0)",
+    ),
     # --- roll-up and demo --------------------------------------------------------------------
     "rollup-written": (
         "Ditulis: {path} ({count} kantor)",
