@@ -21,7 +21,7 @@ import click
 
 from rkt_excel import __version__
 from rkt_excel.errors import RktError, TemplateError, UnitsError
-from rkt_excel.texts import LANGS, default_lang, describe, text
+from rkt_excel.texts import LANGS, default_lang, describe, percent, text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -460,6 +460,69 @@ def validate(
 
 
 # --- consolidate ---------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@JOBS_OPTION
+@output_option("Folder to write the evidence tree to.", default="bukti", folder=True)
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def evidence(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    jobs: int,
+    output: Path,
+    fmt: str,
+    lang: str,
+) -> None:
+    """Write the evidence folder: one folder per LKE question (id plus a short name, under
+    its area and sub-area) to upload to the shared drive, each with a _bukti.txt of what is
+    asked and given, and indeks-bukti.xlsx listing the evidence per question and unit.
+
+    INPUTS are the units' forms (files or folders), read as by consolidate.
+    """
+    from rkt_excel.collect import run_consolidation
+    from rkt_excel.evidence_folder import write_evidence_folder
+
+    plan = _plan(template)
+    units = _units(units_file, plan)
+    update, close = _progress_bar(text("progress-reading", lang))
+    try:
+        result = run_consolidation(
+            inputs, plan, units=units, as_of=as_of, jobs=jobs, progress=update
+        )
+    finally:
+        close()
+    written = write_evidence_folder(result, output)
+    share = result.evidence_report.overall.percent
+    if fmt == "json":
+        data = {
+            "folder": str(written.root),
+            "index": str(written.index),
+            "folders": len(written.folders),
+            "items": written.items,
+            "completeness": share,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        text(
+            "evidence-written",
+            lang,
+            folders=len(written.folders),
+            root=written.root,
+            items=written.items,
+            completeness=percent(share, lang),
+        )
+    )
+    click.echo(text("wrote", lang, path=written.index))
 
 
 @main.command()

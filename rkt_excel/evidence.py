@@ -85,7 +85,8 @@ FILE_EXTENSIONS: frozenset[str] = _word_set(
     "tiff webp heic mp4 mov avi mkv mp3 wav zip rar 7z"
 )
 _BULLET = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s+")
-_URL_TOKEN = re.compile(r"(?:https?|file|smb)://\S*|www\.\S+", re.IGNORECASE)
+_URL_TOKEN = re.compile(r"""(?:https?|file|smb)://[^\s"'<>]*|www\.[^\s"'<>]+""", re.IGNORECASE)
+_HOST = re.compile(r"[\w.-]+")  # letters (any script), digits, "-" and "."
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(//)?", re.IGNORECASE)
 _DRIVE = re.compile(r"^[a-z]:([\\/]|$)", re.IGNORECASE)
 _FILE_NAME = re.compile(r'^[^\\/:*?"<>|]+(?:[\\/][^\\/:*?"<>|]+)*\.([a-z0-9]{1,5})$', re.IGNORECASE)
@@ -158,7 +159,9 @@ def _web_kind(url: str) -> str:
         return EMPTY_LINK
     if any(ch.isspace() for ch in url):
         return NOT_A_LINK
-    return LOCAL_ADDRESS if _host_is_local(host) else URL
+    if _host_is_local(host):
+        return LOCAL_ADDRESS
+    return URL if _HOST.fullmatch(host) else NOT_A_LINK
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:

@@ -126,6 +126,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Rekap reviu dibaca: {path} ({entries} baris reviu, {notes} catatan TPI)",
         "Read the returned recap {path}: {entries} review rows, {notes} TPI notes",
     ),
+    "evidence-written": (
+        "Ditulis: {folders} folder pertanyaan di {root} ({items} bukti dukung; kelengkapan "
+        "bukti {completeness})",
+        "Wrote {folders} question folders under {root} ({items} evidence items; evidence "
+        "completeness {completeness})",
+    ),
     "priorities-title": (
         "Jalan menuju {predikat} (perkiraan nilai sekarang {total})",
         "The path to {predikat} (estimated score now {total})",

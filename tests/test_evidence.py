@@ -4,8 +4,10 @@ figures, on forms built in code (test_consolidate.make_form) with values worked 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from test_consolidate import make_form
 
@@ -28,6 +30,7 @@ from rkt_excel.evidence import (
     match_items,
     reused_links,
 )
+from rkt_excel.evidence_folder import folder_name, write_evidence_folder
 from rkt_excel.lke import load_model
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
@@ -38,8 +41,13 @@ SHEET_I, SHEET_III = "I Manajemen Perubahan", "III Sistem Manajemen SDM"
 
 
 def _ind(rid: str, lke: str, evidence: list[str]) -> dict[str, Any]:
-    return {"id": rid, "indicator": f"Indikator {rid}", "evidence": evidence,
-            "target": "Januari 2019", "lke": lke}  # fmt: skip
+    return {
+        "id": rid,
+        "indicator": f"Indikator {rid}",
+        "evidence": evidence,
+        "target": "Januari 2019",
+        "lke": lke,
+    }
 
 
 def evidence_plan() -> Plan:
@@ -203,8 +211,11 @@ def test_unreachable_evidence_is_flagged_once_per_item_at_its_cell() -> None:
         },
     )
     found = validate(form, plan, as_of=AS_OF).issues
-    unreachable = [(i.cell, i.params["value"], str(i.params["kind"])) for i in found
-                   if i.code == "evidence-unreachable"]  # fmt: skip
+    unreachable = [
+        (i.cell, i.params["value"], str(i.params["kind"]))
+        for i in found
+        if i.code == "evidence-unreachable"
+    ]
     assert unreachable == [
         ("M6", "C:\\zi\\sk.pdf", "lokasi berkas di komputer sendiri"),
         ("M6", "lihat map", "keterangan, bukan tautan atau nama berkas"),
@@ -250,8 +261,9 @@ def test_answer_above_the_lowest_needs_evidence(
         TU,
         {row: {"status": "Dalam Proses", "jawaban": answer, "bukti_dukung": bukti}},
     )
-    found = [i for i in validate(form, plan, as_of=AS_OF).issues
-             if i.code == "answer-without-evidence"]  # fmt: skip
+    found = [
+        i for i in validate(form, plan, as_of=AS_OF).issues if i.code == "answer-without-evidence"
+    ]
     if flagged:
         (issue,) = found
         assert (issue.sheet, issue.cell, issue.field) == (SHEET_I, "K6", "jawaban")
@@ -351,26 +363,129 @@ def test_a_link_reused_across_sub_areas_is_flagged_at_each_cell() -> None:
             "I.b": {"status": "Selesai", "bukti_dukung": folder},
         },
     )
-    sdm = make_form(plan, "SDM.xlsx", SDM, {"III.a": {"status": "Selesai",
-                                                      "bukti_dukung": folder + "/"}})  # fmt: skip
+    sdm = make_form(
+        plan, "SDM.xlsx", SDM, {"III.a": {"status": "Selesai", "bukti_dukung": folder + "/"}}
+    )
     found = reused_links(plan, load_model(plan.regulation), [tu, sdm])
-    assert {p: [(i.sheet, i.cell, i.row_id, i.params["questions"]) for i in v]
-            for p, v in found.items()} == {
+    assert {
+        p: [(i.sheet, i.cell, i.row_id, i.params["questions"]) for i in v] for p, v in found.items()
+    } == {
         "TU.xlsx": [(SHEET_I, "M6", "I.a", "III.1.a"), (SHEET_I, "M7", "I.b", "III.1.a")],
         "SDM.xlsx": [(SHEET_III, "M6", "III.a", "I.1.a, I.1.b")],
-    }  # fmt: skip
+    }
     c = consolidate([tu, sdm], plan, reports=None, units=[TU, SDM], as_of=AS_OF)
     table = c.issues[c.issues["code"] == "evidence-reused"]
     assert sorted(zip(table["file"], table["cell"], strict=True)) == [
-        ("SDM.xlsx", "M6"), ("TU.xlsx", "M6"), ("TU.xlsx", "M7"),
-    ]  # fmt: skip
+        ("SDM.xlsx", "M6"),
+        ("TU.xlsx", "M6"),
+        ("TU.xlsx", "M7"),
+    ]
     assert c.summary.warnings == 3
 
 
 def test_the_same_link_within_one_sub_area_or_by_two_units_is_not_flagged() -> None:
     plan = evidence_plan()
     link = "https://drive.google.com/file/d/sk"
-    tu = make_form(plan, "TU.xlsx", TU, {"I.a": {"bukti_dukung": link},
-                                         "I.b": {"bukti_dukung": link}})  # fmt: skip
+    tu = make_form(
+        plan, "TU.xlsx", TU, {"I.a": {"bukti_dukung": link}, "I.b": {"bukti_dukung": link}}
+    )
     sdm = make_form(plan, "SDM.xlsx", SDM, {"I.a": {"bukti_dukung": link}})
     assert reused_links(plan, load_model(plan.regulation), [tu, sdm]) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("http://[::1]/x", LOCAL_ADDRESS),
+        ('http://evil.example","klik', NOT_A_LINK),  # a quote is no part of a host name
+    ],
+)
+def test_classify_odd_hosts(text: str, kind: str) -> None:
+    assert classify(text) == kind
+
+
+# --- the evidence folder and its index ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "folder"),
+    [
+        # 44 characters: "melakukan" would make it 54, over the 48 allowed
+        (
+            "P.1.i.a",
+            "Unit kerja telah membentuk tim untuk melakukan pembangunan ZI",
+            "P.1.i.a Unit kerja telah membentuk tim untuk",
+        ),
+        ("V.1", 'Sub: a/b "c" <d>? e|f*g\\h', "V.1 Sub a b c d e f g h"),
+        ("VI.2", "Pelayanan — café prima", "VI.2 Pelayanan cafe prima"),
+        ("X", "Akhir.", "X Akhir"),
+        ("CON", "", "_CON"),
+        ("", "", "_"),
+    ],
+)
+def test_folder_names_are_safe_everywhere(key: str, name: str, folder: str) -> None:
+    found = folder_name(key, name)
+    assert found == folder and len(found) <= 48
+
+
+def test_the_folder_tree_and_its_index(tmp_path: Path) -> None:
+    _, c = _office()
+    written = write_evidence_folder(c, tmp_path / "bukti")
+    model = c.model
+    hasil = [q for comp in model.hasil for q in comp.items]
+    assert list(written.folders) == [*model.items, *hasil]  # one per question, LKE order
+    assert all(f.is_dir() for f in written.folders.values())
+    assert written.folders["I.1.a"].relative_to(tmp_path / "bukti").parts == (
+        "I Manajemen Perubahan",
+        "I.1 Tim Kerja",
+        folder_name("I.1.a", model.items["I.1.a"].text),
+    )
+    assert written.folders["H.IPAK"].parts[-3] == "H Komponen Hasil"
+    note = (written.folders["I.1.a"] / "_bukti.txt").read_text(encoding="utf-8")
+    assert "- SK Tim Kerja\n- Daftar hadir rapat\n" in note
+    assert "TU (baris I.a): 2 dari 2 bukti fisik" in note
+    assert "SDM (baris I.a): 0 dari 2 bukti fisik" in note
+    assert "  - C:\\Dokumen\\sk.pdf [lokasi berkas di komputer sendiri]" in note
+    wb = openpyxl.load_workbook(written.index)
+    assert wb.sheetnames == ["Indeks Bukti", "Kelengkapan", "Aturan Bukti"]
+    rows = [[cell.value for cell in r] for r in wb["Indeks Bukti"].iter_rows()]
+    assert rows[0][:4] == ["Kode", "Pertanyaan", "Folder", "Kode Unit"]
+    lines = [(r[0], r[3], r[5], r[6], r[8]) for r in rows[1:]]
+    assert lines == [
+        ("I.1.a", "SDM", "I.a", "C:\\Dokumen\\sk.pdf", "Tidak"),  # units in code order
+        ("I.1.a", "TU", "I.a", "https://drive.google.com/file/d/abc", "Ya"),
+        ("I.1.a", "TU", "I.a", "SK_Tim_Kerja.pdf", "Ya"),
+        ("I.1.b", "TU", "I.b", "lihat map", "Tidak"),
+        ("III.1.a", "SDM", "III.a", "Peta jabatan.pdf", "Ya"),
+        ("III.1.a", "SDM", "III.a", "https://bit.ly/abk", "Ya"),
+        ("III.1.a", "WASDAK", "III.a", "(belum ada bukti dukung)", None),
+    ]
+    assert written.items == 6
+    links = {
+        c.value: c.hyperlink.target
+        for r in wb["Indeks Bukti"].iter_rows()
+        for c in r
+        if c.hyperlink
+    }
+    assert links == {
+        "https://drive.google.com/file/d/abc": "https://drive.google.com/file/d/abc",
+        "https://bit.ly/abk": "https://bit.ly/abk",
+    }
+    share = [[cell.value for cell in r] for r in wb["Kelengkapan"].iter_rows()][1:]
+    assert [(r[0], r[3], r[4], r[5]) for r in share] == [
+        ("I.1.a", 4, 2, 50.0),
+        ("I.1.b", 1, 0, 0.0),
+        ("III.1.a", 6, 2, pytest.approx(33.333333)),
+    ]
+
+
+def test_evidence_text_never_becomes_a_formula_in_the_index(tmp_path: Path) -> None:
+    plan = evidence_plan()
+    text = '=HYPERLINK("http://evil.example","klik")'
+    form = make_form(plan, "TU.xlsx", TU, {"I.b": {"status": "Selesai", "bukti_dukung": text}})
+    c = consolidate([form], plan, reports=None, units=[TU], as_of=AS_OF)
+    written = write_evidence_folder(c, tmp_path)
+    ws = openpyxl.load_workbook(written.index)["Indeks Bukti"]
+    cells = [cell for r in ws.iter_rows() for cell in r if str(cell.value).startswith("=")]
+    assert cells == [] or all(cell.data_type == "s" for cell in cells)
+    assert any(cell.value == "http://evil.example" for r in ws.iter_rows() for cell in r)
