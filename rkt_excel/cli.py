@@ -4,6 +4,9 @@ Owns the commands, their options and what they print; every piece of work is one
 call. Exit codes: 0 the job succeeded, 1 the job ran but found problems (or could not continue
 on a bad input file), 2 usage errors (click's own). Library errors leave as ``Failure`` (a
 click exception), printed as one clear message in the user's language, never a traceback.
+
+Long on purpose: only this module may import click (tests/test_architecture.py), so every
+command and its options live here; each command stays a parse, one library call, a render.
 """
 
 from __future__ import annotations
@@ -133,6 +136,46 @@ def _review(review_file: Path | None, plan: Any, lang: str) -> Any:
         err=True,
     )
     return review
+
+
+HASIL_OPTION = click.option(
+    "--hasil",
+    "hasil_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
+)
+AGGREGATE_OPTION = click.option(
+    "--aggregate",
+    type=click.Choice(["min", "mean"]),
+    default="min",
+    show_default=True,
+    help="How units' LKE answers combine: min = the weakest answer counts.",
+)
+
+
+def _consolidation(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    lang: str,
+    **options: Any,
+) -> Any:
+    """Read and consolidate the forms as ``consolidate`` does (``options`` are
+    run_consolidation's: as_of, aggregate, hasil_file, review_file, jobs), with a progress bar."""
+    from rkt_excel.collect import load_hasil, run_consolidation
+
+    plan = _plan(template)
+    units = _units(units_file, plan)
+    hasil_file, review_file = options.pop("hasil_file", None), options.pop("review_file", None)
+    hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    review = _review(review_file, plan, lang)
+    update, close = _progress_bar(text("progress-reading", lang))
+    try:
+        return run_consolidation(
+            inputs, plan, units=units, hasil=hasil, review=review, progress=update, **options
+        )
+    finally:
+        close()
 
 
 JOBS_OPTION = click.option(
@@ -488,18 +531,9 @@ def evidence(
 
     INPUTS are the units' forms (files or folders), read as by consolidate.
     """
-    from rkt_excel.collect import run_consolidation
     from rkt_excel.evidence_folder import write_evidence_folder
 
-    plan = _plan(template)
-    units = _units(units_file, plan)
-    update, close = _progress_bar(text("progress-reading", lang))
-    try:
-        result = run_consolidation(
-            inputs, plan, units=units, as_of=as_of, jobs=jobs, progress=update
-        )
-    finally:
-        close()
+    result = _consolidation(inputs, template, units_file, lang, as_of=as_of, jobs=jobs)
     written = write_evidence_folder(result, output)
     share = result.evidence_report.overall.percent
     if fmt == "json":
@@ -628,19 +662,8 @@ def consolidate(
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
-@click.option(
-    "--hasil",
-    "hasil_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
-)
-@click.option(
-    "--aggregate",
-    type=click.Choice(["min", "mean"]),
-    default="min",
-    show_default=True,
-    help="How units' LKE answers combine: min = the weakest answer counts.",
-)
+@HASIL_OPTION
+@AGGREGATE_OPTION
 @REVIEW_OPTION
 @click.option(
     "--predikat",
@@ -679,29 +702,13 @@ def priorities(
     INPUTS are the units' forms (files or folders), consolidated as by consolidate; nothing
     is written. Each improvement names the units answering for it and the evidence missing.
     """
-    from rkt_excel.collect import load_hasil, run_consolidation
     from rkt_excel.console import priorities_lines
     from rkt_excel.priorities import for_consolidation
 
-    plan = _plan(template)
-    units = _units(units_file, plan)
-    hasil = load_hasil(hasil_file, plan) if hasil_file else None
-    review = _review(review_file, plan, lang)
-    update, close = _progress_bar(text("progress-reading", lang))
-    try:
-        result = run_consolidation(
-            inputs,
-            plan,
-            units=units,
-            as_of=as_of,
-            aggregate=aggregate,  # type: ignore[arg-type]
-            hasil=hasil,
-            jobs=jobs,
-            progress=update,
-            review=review,
-        )
-    finally:
-        close()
+    result = _consolidation(
+        inputs, template, units_file, lang, as_of=as_of, aggregate=aggregate,
+        hasil_file=hasil_file, review_file=review_file, jobs=jobs,
+    )  # fmt: skip
     found = for_consolidation(result, predikat)
     if fmt == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))

@@ -149,7 +149,7 @@ _INDEX_COLUMNS: tuple[tuple[str, float], ...] = (
     ("ID Baris", 9),
     ("Bukti Dukung", 40),
     ("Jenis", 20),
-    ("Dapat dibuka", 10),
+    ("Dapat dibuka", 12),
 )
 _COMPLETENESS_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Kode", 11),
@@ -190,7 +190,7 @@ def _write_index(
             row = 1
             for key, folder in folders.items():
                 text = model.items[key].text if key in model.items else model.questions[key].text
-                where = str(folder.relative_to(base))
+                where = folder.relative_to(base).as_posix()
                 for check in by_key.get(key, ()):
                     given = check.items or (None,)
                     for item in given:
@@ -207,6 +207,8 @@ def _write_index(
                             sh.put(row, col, value)
                         if item is None:
                             sh.put(row, 6, "(belum ada bukti dukung)", "invalid")
+                            sh.put(row, 7, None)
+                            sh.put(row, 8, None)
                         else:
                             sh.link(row, 6, item.text, item.text if item.valid else None, "text")
                             sh.put(row, 7, KIND_TEXTS[item.kind].id)
@@ -217,6 +219,8 @@ def _write_index(
                                 "text" if item.valid else "invalid",
                             )
                             count += 1
+                        shown = "" if item is None else item.text
+                        sh.fit_rows(row, [(text, 40), (where, 34), (shown, 40)])
                         row += 1
             sh.ws.freeze_panes(1, 0)
             sh.ws.autofilter(0, 0, max(row - 1, 1), len(_INDEX_COLUMNS) - 1)
@@ -251,11 +255,13 @@ def _completeness(
         met = sum(len(ch.met) for ch in checks)
         text = model.items[key].text if key in model.items else model.questions[key].text
         missing = [f"{m} ({ch.unit_code})" for ch in checks for m in ch.missing]
-        values = (key, text, str(folder.relative_to(base)), expected, met)
+        where = folder.relative_to(base).as_posix()
+        values = (key, text, where, expected, met)
         for col, value in enumerate(values):
             sh.put(row, col, value)
         sh.put(row, 5, pct(100.0 * met / expected) if expected else None, "percent")
         sh.put(row, 6, "\n".join(missing))
+        sh.fit_rows(row, [(text, 44), (where, 34), ("\n".join(missing), 50)])
         row += 1
     sh.ws.freeze_panes(1, 0)
 

@@ -534,11 +534,12 @@ def for_consolidation(c: Consolidation, predikat: str | None = None) -> Prioriti
     for qid, pairs in c.evidence_report.missing_by_question().items():
         key = c.model.questions[qid].item if qid in c.model.questions else qid
         for unit, item in pairs:
-            missing.setdefault(qid, []).append(f"{item} ({unit})")
+            shown = f"{' '.join(item.split())} ({unit})"
+            missing.setdefault(qid, []).append(shown)
             if key != qid:
-                missing.setdefault(key, []).append(f"{item} ({unit})")
-    shown = {q: list(dict.fromkeys(v)) for q, v in missing.items()}
-    return priorities(c.model, c.answers, predikat=predikat, owners=c.owners, missing=shown)
+                missing.setdefault(key, []).append(shown)
+    unique = {q: list(dict.fromkeys(v)) for q, v in missing.items()}
+    return priorities(c.model, c.answers, predikat=predikat, owners=c.owners, missing=unique)
 
 
 __all__ = [

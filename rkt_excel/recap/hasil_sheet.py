@@ -37,6 +37,11 @@ from rkt_excel.recap.context import RecapContext
 
 NAME = SHEET_HASIL
 _UNIT_WORDS = {INTEGER: "bilangan bulat", PERCENT: "persen 0–100"}
+INTRO = (
+    "Isi sel kuning. Nilai survei ZI memakai skala 0–4 (IPAK dan IPKP). Isian sheet ini dibaca "
+    "kembali pada konsolidasi berikutnya (rkt-excel consolidate --review <rekap ini>); nilai "
+    "hasil di sheet LKE mengikuti sel-sel ini."
+)
 SAMPLE_RULE = (
     "Minimal 30 responden per unit kerja, mencakup setiap jenis layanan (PermenPANRB 90/2021, "
     "Bab IV)."
@@ -101,15 +106,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     c, ws, fmt = ctx.consolidation, sh.ws, sh.fmt
     model = c.model
     ws.write_string(0, 0, "KOMPONEN HASIL: SURVEI DAN CAPAIAN", fmt["title"])
-    ws.write_string(
-        1,
-        0,
-        "Isi sel kuning. Nilai survei ZI memakai skala 0–4 (IPAK dan IPKP). Isian sheet ini "
-        "dibaca kembali pada konsolidasi berikutnya (rkt-excel consolidate --review <rekap "
-        "ini>); nilai hasil di sheet LKE mengikuti sel-sel ini.",
-        fmt["subtitle"],
-    )
-    sh.header(HEADER_ROW, [t for t, _ in COLUMNS], [w for _, w in COLUMNS])
+    widths = [w for _, w in COLUMNS]
+    sh.prose(1, INTRO, len(COLUMNS) - 1, sum(widths))
+    sh.header(HEADER_ROW, [t for t, _ in COLUMNS], widths)
     sh.print_as_table(HEADER_ROW)
     entry = fmt["input"]
     values = {q.id: c.answers.get(q.id) for q in hasil_questions(model)}
@@ -125,7 +124,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         _input(sh, row, values[question.id], entry)
         ws.data_validation(row, VALUE_COL, row, VALUE_COL, _question_validation(question))
         sh.put(row, SCALE_COL, _scale(question))
-        sh.put(row, NOTE_COL, "\n".join(notes.get(question.id, [])))
+        note = "\n".join(notes.get(question.id, []))
+        sh.put(row, NOTE_COL, note)
+        sh.fit_rows(row, [(question.text, widths[LABEL_COL]), (note, widths[NOTE_COL])])
         row += 1
     for field in info_fields(model):
         sh.put(row, KEY_COL, field.key)
@@ -135,7 +136,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         if validation is not None:
             ws.data_validation(row, VALUE_COL, row, VALUE_COL, validation)
         sh.put(row, SCALE_COL, _UNIT_WORDS.get(field.kind, "teks"))
-        sh.put(row, NOTE_COL, "\n".join(notes.get(field.key, [])))
+        note = "\n".join(notes.get(field.key, []))
+        sh.put(row, NOTE_COL, note)
+        sh.fit_rows(row, [(field.label, widths[LABEL_COL]), (note, widths[NOTE_COL])])
         row += 1
     cells = {key: cell.split("!")[1] for key, cell in value_cells(model).items()}
     r, s = cells[RESPONDENTS.key], cells[SERVICES.key]
@@ -145,6 +148,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     formula = f'=IF(AND(ISNUMBER({r}),ISNUMBER({s}),{s}>0),{r}/{s},"")'
     ws.write_formula(row, VALUE_COL, formula, fmt["score"], "" if ratio is None else ratio)
     sh.put(row, NOTE_COL, SAMPLE_RULE)
+    sh.fit_rows(row, [(SAMPLE_RULE, widths[NOTE_COL])])
     ws.freeze_panes(HEADER_ROW + 1, 0)
 
 

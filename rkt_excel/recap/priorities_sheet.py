@@ -36,8 +36,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     found = for_consolidation(c)
     ws.write_string(0, 0, "PRIORITAS PERBAIKAN: JALAN MENUJU PREDIKAT", fmt["title"])
     row = 1
+    widths = [w for _, w in COLUMNS]
     for line in PRIORITIES_TEXT:
-        ws.write_string(row, 0, line, fmt["subtitle"])
+        sh.prose(row, line, len(COLUMNS) - 1, sum(widths))
         row += 1
     for col, (_, width) in enumerate(COLUMNS):
         ws.set_column(col, col, width)
@@ -49,14 +50,16 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         sh.put(row, 0, "Predikat WBBM sudah tercapai menurut perkiraan.", "label")
         return
     total = number(found.total)
-    sh.put(row, 0, f"Predikat yang dituju: {found.predikat}; perkiraan nilai sekarang {total}.",
-           "label")  # fmt: skip
+    aim = f"Predikat yang dituju: {found.predikat}; perkiraan nilai sekarang {total}."
+    ws.merge_range(row, 0, row, len(COLUMNS) - 1, aim, fmt["section"])  # fmt: skip
     row += 2
     ws.repeat_rows(row)
     _header(sh, row)
     row += 1
     for clearance in found.clearances:
-        ws.merge_range(row, 0, row, len(COLUMNS) - 1, _heading(clearance), fmt["section"])
+        heading = _heading(clearance)
+        ws.merge_range(row, 0, row, len(COLUMNS) - 1, heading, fmt["section"])
+        sh.fit_rows(row, [(heading, sum(widths))])
         row += 1
         row = _steps(sh, c.model, clearance.changes, row) + 1
     ws.merge_range(row, 0, row, len(COLUMNS) - 1,
@@ -67,6 +70,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
 def _header(sh: Sheet, row: int) -> None:
     for col, (title, _) in enumerate(COLUMNS):
         sh.ws.write_string(row, col, title, sh.fmt["header"])
+    sh.fit_rows(row, COLUMNS)
 
 
 def _heading(c: Clearance) -> str:
@@ -96,8 +100,11 @@ def _steps(sh: Sheet, model: LkeModel, steps: Sequence[Step | Change], row: int)
         for col, value in enumerate((n, step.question, text, before, after)):
             sh.put(row, col, value)
         sh.put(row, 5, round(step.gain, 6), "score")
-        sh.put(row, 6, ", ".join(step.units))
-        sh.put(row, 7, "\n".join(step.missing))
+        units, missing = ", ".join(step.units), "\n".join(step.missing)
+        sh.put(row, 6, units)
+        sh.put(row, 7, missing)
+        widths = [COLUMNS[col][1] for col in (2, 4, 6, 7)]
+        sh.fit_rows(row, list(zip((text, after, units, missing), widths, strict=True)))
         row += 1
     return row
 

@@ -37,11 +37,10 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     tracks = c.tracks
     ws.write_string(0, 0, "REVIU: PENILAIAN MANDIRI, TPI DAN TPN", fmt["title"])
     row = 1
-    for line in TRACKS_TEXT:
-        ws.write_string(row, 0, line, fmt["subtitle"])
+    for line in (*TRACKS_TEXT, _source(c.review)):
+        sh.prose(row, line, len(WIDTHS) - 1, sum(WIDTHS))
         row += 1
-    ws.write_string(row, 0, _source(c.review), fmt["subtitle"])
-    row += 2
+    row += 1
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     ws.set_landscape()
@@ -70,11 +69,13 @@ def _scores(ctx: RecapContext, sh: Sheet, tracks: Tracks, row: int) -> int:
     ws, fmt = sh.ws, sh.fmt
     for col, title in enumerate(SCORE_HEADERS):
         ws.write_string(row, col, title, fmt["header"])
+    sh.fit_rows(row, list(zip(SCORE_HEADERS, WIDTHS, strict=True)))
     row += 1
     first = row
     for line in compare(tracks):
         sh.put(row, 0, line.level.id)
         sh.put(row, 1, line.level.name)
+        sh.fit_rows(row, [(line.level.name, WIDTHS[1])])
         sh.put(row, 2, line.level.weight, "score")
         for col, name in ((3, SELF), (4, TPI), (5, TPN)):
             value = line.values.get(name)
@@ -119,6 +120,7 @@ def _answers(ctx: RecapContext, sh: Sheet, tracks: Tracks, review: Review | None
     row += 1
     for col, title in enumerate(ANSWER_HEADERS):
         ws.write_string(row, col, title, fmt["header"])
+    sh.fit_rows(row, list(zip(ANSWER_HEADERS, WIDTHS, strict=True)))
     row += 1
     entries = review.entries if review is not None else {}
     mine = tracks.mandiri.answers
@@ -143,7 +145,12 @@ def _answers(ctx: RecapContext, sh: Sheet, tracks: Tracks, review: Review | None
             sh.put(row, col, theirs, style)
         sh.put(row, 5, entry.tpi_note if entry is not None else "")
         sh.put(row, 6, entry.response if entry is not None else "")
-        sh.put(row, 7, ", ".join(c.owners.get(code, ())))
+        owners = ", ".join(c.owners.get(code, ()))
+        sh.put(row, 7, owners)
+        texts = [text, entry.tpi_note if entry else "", entry.response if entry else "", owners]
+        sh.fit_rows(
+            row, list(zip(texts, (WIDTHS[1], WIDTHS[5], WIDTHS[6], WIDTHS[7]), strict=True))
+        )
         row += 1
     if not codes:
         sh.put(row, 1, "Tidak ada catatan atau perbedaan jawaban.")

@@ -89,6 +89,7 @@ def _headline(ctx: RecapContext, sh: Sheet) -> int:
         ("Kesalahan (error)", s.errors, "text"),
         ("Peringatan (warning)", s.warnings, "text"),
         ("Penyelesaian keseluruhan (%)", pct(s.completion), "percent"),
+        ("Kelengkapan bukti dukung (%)", pct(c.evidence_report.overall.percent), "percent"),
     ]
     row = CHART_TOP
     for label, value, style in info:
@@ -229,14 +230,17 @@ def _evidence(ctx: RecapContext, sh: Sheet, row: int) -> int:
     report = c.evidence_report
     titles = ("Kelengkapan bukti dukung", "Nama", "Bukti fisik diminta", "Sudah ada bukti",
               "Kelengkapan (%)")  # fmt: skip
-    row = _table_head(sh, row, "KELENGKAPAN BUKTI DUKUNG", titles, WIDTHS[:5]) + 1
+    sh.ws.set_h_pagebreaks([row])  # the section starts a page: it is read on its own
+    row = _table_head(sh, row, "KELENGKAPAN BUKTI DUKUNG", titles, WIDTHS[:5])
+    sh.fit_rows(row, list(zip(titles, WIDTHS, strict=False)))
+    row += 1
     names = {u.code: u.name for u in c.missing}
     names.update({f.identity.unit_code: f.identity.unit_name for f in c.forms})
     by_component, by_unit = report.by_component(), report.by_unit()
     lines = [("Keseluruhan", "", report.overall)]
     lines += [(comp.id, comp.name, by_component[comp.id]) for comp in plan.components
               if comp.id in by_component]  # fmt: skip
-    lines += [(code, names.get(code, ""), share) for code, share in by_unit.items()]
+    lines += [(code, names.get(code, ""), by_unit[code]) for code in sorted(by_unit)]
     for key, name, share in lines:
         sh.put(row, 0, key)
         sh.put(row, 1, name)
