@@ -71,6 +71,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: bukan rekap yang ditulis oleh 'rkt-excel consolidate' (tidak ada lembar {sheet})",
         "{file}: not a recap written by 'rkt-excel consolidate' (no sheet {sheet})",
     ),
+    "review-refused": ("{file}: {reason_id}", "{file}: {reason_en}"),
+    "review-other-plan": (
+        "{file}: rekap dari rencana {found} ({found_model}), bukan dari {plan} ({model})",
+        "{file}: a recap of plan {found} ({found_model}), not of {plan} ({model})",
+    ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
     "line": ("baris {line}", "line {line}"),

@@ -328,3 +328,41 @@ def test_sample_size_against_minimum_and_services(
     for issue in issues:
         if issue.code == "survey-services-uncovered":
             assert (issue.sheet, issue.cell) == ("Hasil", "C9")
+
+
+def test_a_hasil_yaml_value_on_another_scale_names_the_likely_confusion(
+    plan: Plan, tmp_path: Path
+) -> None:
+    from rkt_excel.collect import load_hasil
+    from rkt_excel.errors import HasilError
+    from rkt_excel.texts import describe
+
+    path = tmp_path / "hasil.yaml"
+    path.write_text("H.IPAK: 4.5\n", encoding="utf-8")
+    with pytest.raises(HasilError, match="it looks like BPS' Anti-Corruption") as info:
+        load_hasil(path, plan)
+    assert info.value.key == "hasil-out-of-scale"
+    assert describe(info.value, "id") == (
+        f"{path}: H.IPAK: 4.5 di luar rentang 0.0 sampai 4.0; tampaknya Indeks Perilaku Anti "
+        "Korupsi (IPAK) BPS, skala 0–5"
+    )
+    path.write_text("H.IPAK: 400\n", encoding="utf-8")
+    with pytest.raises(HasilError, match="it looks like not a survey index at all"):
+        load_hasil(path, plan)
+    path.write_text("H.TLHP: 120\n", encoding="utf-8")  # a percentage: no scale to name
+    with pytest.raises(HasilError) as plain:
+        load_hasil(path, plan)
+    assert plain.value.key == "hasil-out-of-range"
+
+
+def test_refusals_are_keyed_errors_in_both_languages(returned: Path) -> None:
+    from rkt_excel.texts import describe
+
+    other = office_plan().model_copy(update={"id": "lain-2019"})
+    with pytest.raises(RecapError) as info:
+        read_review(returned, other)
+    assert info.value.key == "review-other-plan"
+    assert describe(info.value, "id").endswith(
+        "rekap dari rencana uji-2019 (permenpanrb-52-2014), bukan dari lain-2019 "
+        "(permenpanrb-52-2014)"
+    )

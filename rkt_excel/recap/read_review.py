@@ -187,12 +187,21 @@ def read_review(path: str | Path, plan: Plan, *, limits: Limits = DEFAULT_LIMITS
     try:
         preflight(p, limits=limits)
     except FormError as err:
-        raise RecapError(f"{p}: {render_issue(err.issue, 'en')}") from err
+        raise RecapError(
+            key="review-refused",
+            file=name,
+            reason_id=render_issue(err.issue, "id"),
+            reason_en=render_issue(err.issue, "en"),
+        ) from err
     data = read_recap(p)
     if data.plan_id != plan.id or data.regulation != plan.regulation:
         raise RecapError(
-            f"{p}: a recap of plan {data.plan_id} ({data.regulation}), not of {plan.id} "
-            f"({plan.regulation})"
+            key="review-other-plan",
+            file=name,
+            found=data.plan_id,
+            found_model=data.regulation,
+            plan=plan.id,
+            model=plan.regulation,
         )
     model = load_model(plan.regulation)
     try:
@@ -200,7 +209,7 @@ def read_review(path: str | Path, plan: Plan, *, limits: Limits = DEFAULT_LIMITS
             warnings.simplefilter("ignore")  # openpyxl warns about parts it does not read
             wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as err:
-        raise RecapError(f"{p}: cannot open it as an xlsx recap ({err})") from err
+        raise RecapError(key="recap-unreadable", file=name, reason=str(err)) from err
     try:
         entries: dict[str, ReviewEntry] = {}
         issues: list[Issue] = []
