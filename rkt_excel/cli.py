@@ -564,19 +564,8 @@ def evidence(
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
-@click.option(
-    "--hasil",
-    "hasil_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md).",
-)
-@click.option(
-    "--aggregate",
-    type=click.Choice(["min", "mean"]),
-    default="min",
-    show_default=True,
-    help="How units' LKE answers combine: min = the weakest answer counts.",
-)
+@HASIL_OPTION
+@AGGREGATE_OPTION
 @REVIEW_OPTION
 @JOBS_OPTION
 @output_option("Recap workbook to write.", default="rekap.xlsx")
