@@ -53,12 +53,15 @@ class Text:
 
 E, W = Severity.ERROR, Severity.WARNING
 _P, _R, _V = "preflight", "reading", "validation"
+_C, _REV = "consolidation", "review"
 
 # Group titles for docs/issues.md, in order.
 GROUPS: dict[str, str] = {
     _P: "Pre-flight: the file cannot be read (reported instead of the file's rows)",
     _R: "Reading: the form's structure and what was typed in each cell",
     _V: "Validation: the rules over the values, the plan, the date and the units",
+    _C: "Consolidation: checks across the forms of an office",
+    _REV: "Review: a recap returned by the evaluators (TPI answers and notes, hasil inputs)",
 }
 
 RULES: tuple[Rule, ...] = (
@@ -429,6 +432,41 @@ RULES: tuple[Rule, ...] = (
         "Fill the Identitas sheet (name, NIP and date of filling).",
         "Lengkapi lembar Identitas (nama, NIP dan tanggal pengisian).",
     ),
+    # evidence (rkt_excel/evidence.py has the rule: which text is a link or a file name)
+    Rule(
+        "answer-without-evidence",
+        W,
+        _V,
+        "Jawaban LKE {answer} (di atas jawaban terendah {lowest}) tanpa bukti dukung yang "
+        "dapat dibuka.",
+        "LKE answer {answer} (above the lowest answer {lowest}) has no evidence that can be "
+        "opened.",
+        "Give the evidence (a full https:// link, or the name of a file sent with the form); "
+        "without it the evaluators give the lowest answer.",
+        "Isikan bukti dukung (tautan lengkap https://, atau nama berkas yang dikirim bersama "
+        "formulir); tanpa bukti, Tim Penilai memberi jawaban terendah.",
+    ),
+    Rule(
+        "evidence-unreachable",
+        W,
+        _V,
+        "Bukti dukung “{value}” berupa {kind}; Tim Penilai tidak dapat membukanya.",
+        "Evidence “{value}” is {kind}; the evaluators cannot open it.",
+        "Upload the document to the shared drive and paste its full https:// link (shared with "
+        "anyone who has the link), or write the name of a file sent with the form.",
+        "Unggah dokumen ke penyimpanan bersama lalu tempel tautan lengkapnya (https://..., "
+        "akses: siapa saja yang memiliki link), atau tulis nama berkas yang dikirim bersama "
+        "formulir.",
+    ),
+    Rule(
+        "empty-link",
+        E,
+        _V,
+        "Status Selesai tetapi tautan bukti dukung kosong (tanpa alamat).",
+        "Status is Selesai but the evidence link is empty (it has no address).",
+        "Paste the document's full link (https://...) into the cell, or write the file name.",
+        "Tempel tautan lengkap dokumen (https://...) ke sel ini, atau tulis nama berkasnya.",
+    ),
     Rule(
         "unknown-unit",
         E,
@@ -437,6 +475,76 @@ RULES: tuple[Rule, ...] = (
         "Unit code {unit_code} is not in the units list.",
         "Check the units file, or send the unit the form generated for it.",
         "Gunakan formulir yang dibagikan untuk unit Anda.",
+    ),
+    # --- consolidation: checks across the forms of an office --------------------------------
+    Rule(
+        "evidence-reused",
+        W,
+        _C,
+        "Tautan {link} juga dipakai sebagai bukti pertanyaan LKE lain yang tidak terkait: "
+        "{questions}.",
+        "Link {link} is also given as evidence for unrelated LKE questions: {questions}.",
+        "Link the document that is this question's evidence; one folder for every question does "
+        "not show the evaluators what belongs where.",
+        "Tautkan dokumen yang menjadi bukti pertanyaan ini; satu folder untuk semua pertanyaan "
+        "tidak menunjukkan bukti yang dimaksud.",
+    ),
+    # --- review: a recap returned by the evaluators; hasil inputs ------------------------------
+    Rule(
+        "review-invalid-answer",
+        W,
+        _REV,
+        "Isian {who} “{value}” untuk {question} tidak valid ({expected}); isian diabaikan.",
+        "{who} entry “{value}” for {question} is not valid ({expected}); it is ignored.",
+        "Choose from the cell's list, or type a number within the range.",
+        "Pilih dari daftar pada sel, atau isikan angka dalam rentang.",
+    ),
+    Rule(
+        "review-note",
+        W,
+        _REV,
+        "Reviu TPI pertanyaan LKE {question}: jawaban TPI {tpi_answer}, jawaban unit {answer}. "
+        "Catatan TPI: {note}",
+        "TPI review of LKE question {question}: TPI answer {tpi_answer}, the unit's answer "
+        "{answer}. TPI note: {note}",
+        "Act on the note (correct the answer or the evidence) and write your response in "
+        "KETERANGAN / KENDALA.",
+        "Tindak lanjuti catatan (perbaiki jawaban atau bukti dukung) dan tulis tanggapan di "
+        "KETERANGAN / KENDALA.",
+    ),
+    Rule(
+        "survey-scale",
+        W,
+        _REV,
+        "Nilai {question} {value} di luar skala survei ZI 0–4; tampaknya {likely}.",
+        "{question} value {value} is outside the ZI survey scale 0–4; it looks like {likely}.",
+        "Type the ZI survey index (0–4) from the survey report; another index is not the same "
+        "number on another scale.",
+        "Isikan indeks survei ZI (0–4) dari laporan survei; indeks lain bukan angka yang sama "
+        "pada skala lain.",
+    ),
+    Rule(
+        "survey-sample-small",
+        W,
+        _REV,
+        "Responden survei {respondents}, kurang dari minimal {minimum} responden per unit kerja.",
+        "{respondents} survey respondents, fewer than the minimum of {minimum} per unit.",
+        "Survey at least 30 service users who have completed a service (PermenPANRB 90/2021, "
+        "Bab IV).",
+        "Survei minimal 30 penerima layanan yang telah selesai dilayani (PermenPANRB 90/2021, "
+        "Bab IV).",
+    ),
+    Rule(
+        "survey-services-uncovered",
+        W,
+        _REV,
+        "Responden ({respondents}) lebih sedikit daripada jenis layanan yang disurvei "
+        "({services}); ada layanan tanpa responden.",
+        "Fewer respondents ({respondents}) than services covered ({services}); some services "
+        "have no respondent.",
+        "Survey the users of every service, so that the result covers each service type.",
+        "Sertakan responden dari setiap jenis layanan agar hasil survei menggambarkan semua "
+        "layanan.",
     ),
 )
 

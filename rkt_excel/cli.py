@@ -7,10 +7,10 @@ click exception), printed as one clear message in the user's language, never a t
 Inside a workspace (``workspace.find_workspace``) the plan, units, folders and periods come
 from it unless a flag names them; outside one, every command behaves as without workspaces.
 
-Long on purpose: every command lives here so that this is the one module importing click
-(tests/test_architecture.py); each command is only its options, one library call and what
-it prints. Splitting it into a ``cli/`` package (one module per group of commands) is the
-way out when the rule is widened to the package.
+Long on purpose: only this module may import click (tests/test_architecture.py), so every
+command and its options live here; each command stays a parse, one library call, a render.
+Splitting it into a ``cli/`` package (one module per group of commands) is the way out when
+the rule is widened to the package.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import click
 
 from rkt_excel import __version__
 from rkt_excel.errors import RktError, TemplateError, UnitsError
-from rkt_excel.texts import LANGS, default_lang, describe, text
+from rkt_excel.texts import LANGS, default_lang, describe, percent, text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -151,6 +151,78 @@ PREVIOUS_OPTION = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="An earlier month's recap (repeatable; default in a workspace: the recaps folder).",
 )
+
+
+REVIEW_OPTION = click.option(
+    "--review",
+    "review_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A recap returned by the evaluators (TPI answers and notes, unit responses and the "
+    "Hasil sheet filled in): read back and carried into this run.",
+)
+
+
+def _review(review_file: Path | None, plan: Any, lang: str) -> Any:
+    """The returned recap read back (None without --review); its problems go to stderr."""
+    if review_file is None:
+        return None
+    from rkt_excel.console import issue_line
+    from rkt_excel.recap.read_review import read_review
+
+    review = read_review(review_file, plan)
+    for issue in review.issues:
+        click.echo(issue_line(issue, lang), err=True)
+    notes = sum(1 for e in review.entries.values() if e.tpi_note)
+    click.echo(
+        text("review-read", lang, path=review_file, entries=len(review.entries), notes=notes),
+        err=True,
+    )
+    return review
+
+
+HASIL_OPTION = click.option(
+    "--hasil",
+    "hasil_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md; default in "
+    "a workspace: its hasil file, when there is one).",
+)
+AGGREGATE_OPTION = click.option(
+    "--aggregate",
+    type=click.Choice(["min", "mean"]),
+    default="min",
+    show_default=True,
+    help="How units' LKE answers combine: min = the weakest answer counts.",
+)
+
+
+def _consolidation(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    lang: str,
+    **options: Any,
+) -> Any:
+    """Read and consolidate the forms as ``consolidate`` does (``options`` are
+    run_consolidation's: as_of, aggregate, hasil_file, review_file, jobs), with a progress bar."""
+    from rkt_excel.collect import load_hasil, run_consolidation
+
+    ws, plan, units, period, inputs = _month_inputs(
+        inputs, template, units_file, None, "INPUTS", lang
+    )
+    hasil_file, review_file = options.pop("hasil_file", None), options.pop("review_file", None)
+    if hasil_file is None and ws is not None:
+        hasil_file = ws.hasil_path
+    hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    review = _review(review_file, plan, lang)
+    update, close = _progress_bar(text("progress-reading", lang))
+    try:
+        return run_consolidation(
+            inputs, plan, units=units, hasil=hasil, review=review, progress=update,
+            period=period, **options,
+        )  # fmt: skip
+    finally:
+        close()
 
 
 JOBS_OPTION = click.option(
@@ -659,6 +731,7 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
     is_flag=True,
     help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
 )
+@REVIEW_OPTION
 @JOBS_OPTION
 @click.pass_context
 @_command
@@ -672,13 +745,15 @@ def validate(
     fmt: str,
     lang: str,
     annotate: bool,
+    review_file: Path | None,
     jobs: int,
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
     FILES are forms or folders of forms (in a workspace, default: the latest month's returns
     folder). A file that is not a readable form gets a one-line message and the others are
-    still checked.
+    still checked. With --review, each form also gets the TPI's notes on its rows (with
+    --annotate, in its annotated copy).
     """
     from rkt_excel.annotate import annotate_report
     from rkt_excel.collect import check_files, expand_paths
@@ -687,10 +762,18 @@ def validate(
         files, template, units_file, period, "FILES", lang
     )
     paths = expand_paths(files)
+    review = _review(review_file, plan, lang)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         report = check_files(
-            paths, plan, as_of=as_of, units=units, jobs=jobs, progress=update, period=period
+            paths,
+            plan,
+            as_of=as_of,
+            units=units,
+            jobs=jobs,
+            progress=update,
+            period=period,
+            review=review,
         )
     finally:
         close()
@@ -737,22 +820,65 @@ def _read_recaps(paths: Any, lang: str) -> list[Any]:
 @TEMPLATE_OPTION
 @UNITS_OPTION
 @AS_OF_OPTION
+@JOBS_OPTION
+@output_option("Folder to write the evidence tree to.", default="bukti", folder=True)
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def evidence(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    jobs: int,
+    output: Path,
+    fmt: str,
+    lang: str,
+) -> None:
+    """Write the evidence folder: one folder per LKE question (id plus a short name, under
+    its area and sub-area) to upload to the shared drive, each with a _bukti.txt of what is
+    asked and given, and indeks-bukti.xlsx listing the evidence per question and unit.
+
+    INPUTS are the units' forms (files or folders), read as by consolidate.
+    """
+    from rkt_excel.evidence_folder import write_evidence_folder
+
+    result = _consolidation(inputs, template, units_file, lang, as_of=as_of, jobs=jobs)
+    written = write_evidence_folder(result, output)
+    share = result.evidence_report.overall.percent
+    if fmt == "json":
+        data = {
+            "folder": str(written.root),
+            "index": str(written.index),
+            "folders": len(written.folders),
+            "items": written.items,
+            "completeness": share,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        text(
+            "evidence-written",
+            lang,
+            folders=len(written.folders),
+            root=written.root,
+            items=written.items,
+            completeness=percent(share, lang),
+        )
+    )
+    click.echo(text("wrote", lang, path=written.index))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
 @PERIOD_OPTION
 @PREVIOUS_OPTION
-@click.option(
-    "--hasil",
-    "hasil_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md; default in "
-    "a workspace: its hasil file, when there is one).",
-)
-@click.option(
-    "--aggregate",
-    type=click.Choice(["min", "mean"]),
-    default="min",
-    show_default=True,
-    help="How units' LKE answers combine: min = the weakest answer counts.",
-)
+@HASIL_OPTION
+@AGGREGATE_OPTION
+@REVIEW_OPTION
 @JOBS_OPTION
 @output_option(
     "Recap workbook to write (default: rekap.xlsx; in a workspace rekap/rekap-YYYY-MM.xlsx)."
@@ -783,6 +909,7 @@ def consolidate(
     previous: tuple[Path, ...],
     hasil_file: Path | None,
     aggregate: str,
+    review_file: Path | None,
     jobs: int,
     output: Path | None,
     export: str | None,
@@ -795,7 +922,9 @@ def consolidate(
     units and plan, written to the recaps folder with the earlier months' recaps as the
     Perkembangan sheet's history. The recap is written even when forms are rejected or have
     errors (they are listed in it); the exit code is 0 only when every form was accepted
-    without errors.
+    without errors. With --review, the returned recap's TPI/TPN answers are scored side by
+    side with the units' (sheet Reviu TPI), and its notes, responses and Hasil inputs carry
+    into the new recap.
     """
     from rkt_excel.collect import load_hasil, run_consolidation
     from rkt_excel.console import summary_lines
@@ -808,6 +937,7 @@ def consolidate(
     if hasil_file is None and ws is not None:
         hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
+    review = _review(review_file, plan, lang)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         result = run_consolidation(
@@ -820,6 +950,7 @@ def consolidate(
             jobs=jobs,
             progress=update,
             period=period,
+            review=review,
         )
     finally:
         close()
@@ -842,6 +973,66 @@ def consolidate(
         for p in written:
             click.echo(text("wrote", lang, path=p))
     _done(ctx, summary.forms_rejected > 0 or summary.errors > 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@TEMPLATE_OPTION
+@UNITS_OPTION
+@AS_OF_OPTION
+@HASIL_OPTION
+@AGGREGATE_OPTION
+@REVIEW_OPTION
+@click.option(
+    "--predikat",
+    type=click.Choice(["WBK", "WBBM"]),
+    default=None,
+    help="The predikat to plan for (default: the first one not reached).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="Improvements shown per list in text output (0: all).",
+)
+@JOBS_OPTION
+@format_option(("text", "json"), "text for people, json for programs.")
+@LANG_OPTION
+@_command
+def priorities(
+    inputs: tuple[Path, ...],
+    template: Path | None,
+    units_file: Path | None,
+    as_of: dt.date | None,
+    hasil_file: Path | None,
+    aggregate: str,
+    review_file: Path | None,
+    predikat: str | None,
+    limit: int,
+    jobs: int,
+    fmt: str,
+    lang: str,
+) -> None:
+    """The path to WBK: the improvements of the LKE answers that add most, and for each
+    failed minimum the smallest set of improvements that clears it.
+
+    INPUTS are the units' forms (files or folders), consolidated as by consolidate; nothing
+    is written. Each improvement names the units answering for it and the evidence missing.
+    """
+    from rkt_excel.console import priorities_lines
+    from rkt_excel.priorities import for_consolidation
+
+    result = _consolidation(
+        inputs, template, units_file, lang, as_of=as_of, aggregate=aggregate,
+        hasil_file=hasil_file, review_file=review_file, jobs=jobs,
+    )  # fmt: skip
+    found = for_consolidation(result, predikat)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in priorities_lines(found, result.model, lang, limit):
+        click.echo(line)
 
 
 @main.command()

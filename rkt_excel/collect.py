@@ -24,10 +24,12 @@ from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consol
 from rkt_excel.errors import FormError, HasilError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
+from rkt_excel.hasil import likely_confusion
 from rkt_excel.issues import Report
 from rkt_excel.lke import load_model
 from rkt_excel.periods import Period
 from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
+from rkt_excel.review import Review
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.validate import validate
@@ -193,14 +195,18 @@ def check_files(
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
+    review: Review | None = None,
 ) -> Report:
     """Read and validate many files into one report, in file order. A file that cannot be
     read becomes its pre-flight Issue and the others are still checked. ``as_of`` defaults
-    as ``asof.resolve_as_of`` says: the end of ``period`` when given, else from these forms."""
+    as ``asof.resolve_as_of`` says: the end of ``period`` when given, else from these forms.
+    With ``review`` (a returned recap, ``recap.read_review``) each form also gets the TPI's
+    notes on its rows."""
     collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
     when = _as_of(collected, plan, as_of, period)
     found: list[tuple[str, Report]] = [
-        (form.path, validate(form, plan, as_of=when, units=units)) for form in collected.forms
+        (form.path, validate(form, plan, as_of=when, units=units, review=review))
+        for form in collected.forms
     ]
     found += [(rej.path, Report([rej.issue])) for rej in collected.rejected]
     report = Report()
@@ -222,16 +228,20 @@ def run_consolidation(
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
+    review: Review | None = None,
 ) -> Consolidation:
     """Read, validate and consolidate the forms in ``paths`` (files or directories).
 
     Files that are not our forms are rejected (listed in the recap), never fatal. ``as_of``
     defaults as ``asof.resolve_as_of`` says, the same for every form: the end of ``period``
-    (the month whose returns these are) when given, else from the forms.
+    (the month whose returns these are) when given, else from the forms. ``review`` is a
+    recap the evaluators returned (``recap.read_review``): see ``consolidate``.
     """
     collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
     when = _as_of(collected, plan, as_of, period)
-    reports = {f.path: validate(f, plan, as_of=when, units=units) for f in collected.forms}
+    reports = {
+        f.path: validate(f, plan, as_of=when, units=units, review=review) for f in collected.forms
+    }
     return consolidate(
         collected.forms,
         plan,
@@ -241,6 +251,7 @@ def run_consolidation(
         as_of=when,
         aggregate=aggregate,
         hasil=hasil,
+        review=review,
     )
 
 
@@ -286,6 +297,12 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
         low = question.minimum if question.minimum is not None else 0.0
         high = question.maximum
         if value < low or (high is not None and value > high):
+            likely = likely_confusion(question, float(value))
+            if likely is not None:  # a value on another survey's scale: say which
+                raise HasilError(
+                    key="hasil-out-of-scale", file=name, input=key, value=value, low=low,
+                    high=high, likely_id=likely.id, likely_en=likely.en,
+                )  # fmt: skip
             raise HasilError(
                 key="hasil-out-of-range", file=name, input=key, value=value, low=low, high=high
             )

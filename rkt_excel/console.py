@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from rkt_excel.changes import Changes
 from rkt_excel.consolidate import Summary
 from rkt_excel.issues import Issue, render_issue
+from rkt_excel.lke import LkeModel
 from rkt_excel.periods import folder_period
+from rkt_excel.priorities import Change, Priorities, Step, describe
 from rkt_excel.score import PREDIKATS, Check
 from rkt_excel.texts import long_date, number, percent, text
 
@@ -126,4 +128,62 @@ def changes_lines(changes: Changes, lang: str = "id") -> list[str]:
         + text("cmp-silent-item", lang, months=s.months, since=_month(s.since, lang))
         for s in changes.silent
     ]
+    return lines
+
+
+def _step_line(n: int, step: Step | Change, model: LkeModel, lang: str) -> str:
+    before, after = describe(step, model, lang)
+    line = f"{n}. " + text(
+        "priorities-step", lang, question=step.question, before=_safe(before),
+        after=_safe(after), gain=number(step.gain, lang),
+    )  # fmt: skip
+    if isinstance(step, Change) and step.steps > 1:
+        line += " " + text("priorities-steps", lang, count=step.steps)
+    if step.units:
+        line += "  [" + text("priorities-units", lang, units=_safe(", ".join(step.units))) + "]"
+    if step.missing:
+        shown = _safe("; ".join(step.missing[:3]) + ("; …" if len(step.missing) > 3 else ""))
+        line += "  " + text("priorities-missing", lang, missing=shown)
+    return line
+
+
+def _limited(steps: Sequence[Step | Change], limit: int) -> tuple[Sequence[Step | Change], int]:
+    if limit <= 0 or len(steps) <= limit:
+        return steps, 0
+    return steps[:limit], len(steps) - limit
+
+
+def priorities_lines(
+    found: Priorities, model: LkeModel, lang: str = "id", limit: int = 10
+) -> list[str]:
+    """The path to the next predikat as text: per failed minimum its set of improvements, then
+    the ranked improvements; at most ``limit`` steps per list (0: all)."""
+    if found.predikat is None:
+        return [text("priorities-reached", lang)]
+    lines = [
+        text("priorities-title", lang, predikat=found.predikat, total=number(found.total, lang))
+    ]
+    if found.unanswered:
+        lines.append("  " + text("priorities-unanswered", lang, count=len(found.unanswered)))
+    for c in found.clearances:
+        head = text(
+            "priorities-check", lang, name=c.check.name, actual=number(c.check.actual, lang),
+            required=number(c.check.required, lang), shortfall=number(c.shortfall, lang),
+        )  # fmt: skip
+        if not c.reachable:
+            how = text("priorities-unreachable", lang, after=number(c.after, lang))
+        elif c.exact:
+            how = text("priorities-exact", lang, count=len(c.steps))
+        else:
+            how = text("priorities-bound", lang, count=len(c.steps), bound=c.lower_bound)
+        lines.append(f"  {head} — {how}")
+        shown, more = _limited(c.changes, limit)
+        lines += ["    " + _step_line(n, s, model, lang) for n, s in enumerate(shown, 1)]
+        if more:
+            lines.append("    " + text("priorities-more", lang, count=more))
+    lines.append(text("priorities-ranked", lang))
+    shown, more = _limited(found.improvements, limit)
+    lines += ["  " + _step_line(n, s, model, lang) for n, s in enumerate(shown, 1)]
+    if more:
+        lines.append("  " + text("priorities-more", lang, count=more))
     return lines

@@ -269,3 +269,49 @@ def carried_hint(month: str) -> str:
         f"Isian terakhir unit Anda (formulir {month}) sudah diisikan: perbarui yang berubah, "
         "biarkan yang tetap. " + COMPONENT_HINT
     )
+
+
+# --- the recap's guidance for the secretariat and the evaluators ------------------------------
+# (the recap's Reviu TPI, Hasil and Prioritas Perbaikan sheets and the evidence index show these)
+
+EVIDENCE_RULE: tuple[str, ...] = (
+    "Satu bukti per baris (tanda ; juga memisahkan bukti).",
+    "Yang dihitung sebagai bukti: tautan lengkap yang diawali http:// atau https:// ke alamat "
+    "internet (nama dengan titik, misalnya drive.google.com; bukan localhost dan bukan alamat "
+    "IP kantor seperti 192.168.x.x), alamat yang diawali www., atau nama berkas dengan "
+    "ekstensinya (misalnya SK_Tim_ZI.pdf) yang dikirim bersama lembar periksa.",
+    "Yang tidak dapat dibuka Tim Penilai dan ditandai: lokasi di komputer sendiri (C:\\..., "
+    "D:\\...), folder jaringan kantor (\\\\server\\...), tautan file://, alamat jaringan lokal, "
+    "dan keterangan seperti 'lihat map' atau 'terlampir'.",
+    "Tautan pada sel (Sisipkan Tautan atau =HYPERLINK) dihitung sebagai bukti; teks sel menjadi "
+    "labelnya. Tautan tanpa alamat pada kegiatan berstatus Selesai adalah kesalahan.",
+    "Setiap BUKTI FISIK dalam RKT memerlukan satu bukti; kelengkapan bukti adalah bagian BUKTI "
+    "FISIK yang sudah ada buktinya.",
+)
+TRACKS_TEXT: tuple[str, ...] = (
+    "Penilaian Mandiri: jawaban unit kerja yang digabungkan dalam rekap ini (kolom Jawaban di "
+    "sheet LKE).",
+    "TPI: jawaban Tim Penilai Internal di kolom Jawaban TPI sheet LKE; kosong berarti belum "
+    "dinilai (tidak dihitung, seperti LKE resmi).",
+    "TPN: jawaban Tim Penilai Nasional di kolom Jawaban TPN, bila diisi.",
+    "Ketiganya dihitung dengan rumus LKE yang sama. Nilai hasil (survei, capaian kinerja) "
+    "adalah data, bukan penilaian: bila TPI/TPN tidak mengisinya, dipakai nilai rekap.",
+    "Cara reviu: TPI mengisi Jawaban TPI dan Catatan TPI di sheet LKE, unit menanggapi di "
+    "kolom Tanggapan Unit, lalu rekap dikirim kembali ke sekretariat. Konsolidasi berikutnya "
+    "(rkt-excel consolidate --review <rekap>) membaca isian itu, membawanya ke rekap baru, dan "
+    "menyampaikan catatan TPI kepada unit terkait (salinan *.periksa.xlsx dari "
+    "rkt-excel validate --review <rekap> --annotate).",
+)
+PRIORITIES_TEXT: tuple[str, ...] = (
+    "Perbaikan: satu pertanyaan naik ke jawaban berikutnya yang lebih baik, atau satu "
+    "pertanyaan persentase (Jumlah) dinaikkan sampai 100%. Nilai tambah dihitung dengan "
+    "jawaban kosong = 0 (kolom Nilai (kosong = 0) di sheet LKE); sama dengan nilai resmi "
+    "bila semua pertanyaan sub-area sudah dijawab.",
+    "Untuk setiap syarat yang belum terpenuhi: kumpulan perbaikan terkecil yang memenuhinya. "
+    "Pasti terkecil bila semua pertanyaan di bawah syarat itu sudah dijawab; bila belum, "
+    "kumpulan itu cukup tetapi mungkin bukan yang terkecil, dan batas bawahnya disebutkan.",
+    "Nilai survei (IPAK, IPKP) adalah hasil, bukan tindakan: hanya dinaikkan untuk syarat "
+    "komponen hasilnya sendiri, per 0,1.",
+    "Setiap perbaikan menyebut unit penanggung jawab (unit yang ditugasi indikator terkait) "
+    "dan bukti fisik yang masih kurang.",
+)

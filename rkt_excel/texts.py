@@ -59,6 +59,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {input}: {value} di luar rentang {low} sampai {high}",
         "{file}: {input}: {value} is outside {low} to {high}",
     ),
+    "hasil-out-of-scale": (
+        "{file}: {input}: {value} di luar rentang {low} sampai {high}; tampaknya {likely_id}",
+        "{file}: {input}: {value} is outside {low} to {high}; it looks like {likely_en}",
+    ),
     "recap-unreadable": (
         "{file}: tidak dapat dibuka sebagai rekap .xlsx ({reason})",
         "{file}: cannot open it as an xlsx recap ({reason})",
@@ -96,6 +100,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pdf-failed": (
         "LibreOffice tidak menghasilkan PDF: {reason}",
         "LibreOffice wrote no PDF: {reason}",
+    ),
+    "review-refused": ("{file}: {reason_id}", "{file}: {reason_en}"),
+    "review-other-plan": (
+        "{file}: rekap dari rencana {found} ({found_model}), bukan dari {plan} ({model})",
+        "{file}: a recap of plan {found} ({found_model}), not of {plan} ({model})",
     ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
@@ -164,6 +173,59 @@ TEXTS: dict[str, tuple[str, str]] = {
     "predikat-none": ("belum memenuhi", "not reached"),
     "summary-failed": ("belum memenuhi syarat {predikat}:", "short of {predikat}:"),
     "failed-check": ("{name} {actual} < {required}", "{name} {actual} < {required}"),
+    # --- review, evidence, priorities -------------------------------------------------------
+    "review-read": (
+        "Rekap reviu dibaca: {path} ({entries} baris reviu, {notes} catatan TPI)",
+        "Read the returned recap {path}: {entries} review rows, {notes} TPI notes",
+    ),
+    "evidence-written": (
+        "Ditulis: {folders} folder pertanyaan di {root} ({items} bukti dukung; kelengkapan "
+        "bukti {completeness})",
+        "Wrote {folders} question folders under {root} ({items} evidence items; evidence "
+        "completeness {completeness})",
+    ),
+    "priorities-title": (
+        "Jalan menuju {predikat} (perkiraan nilai sekarang {total})",
+        "The path to {predikat} (estimated score now {total})",
+    ),
+    "priorities-reached": (
+        "Predikat WBBM sudah tercapai menurut perkiraan; tidak ada syarat yang belum terpenuhi.",
+        "WBBM is reached by the estimate; no minimum is failed.",
+    ),
+    "priorities-check": (
+        "{name}: {actual}, minimal {required}, kurang {shortfall}",
+        "{name}: {actual}, minimum {required}, short by {shortfall}",
+    ),
+    "priorities-exact": (
+        "{count} perbaikan (paling sedikit, pasti)",
+        "{count} improvement(s) (the fewest, exact)",
+    ),
+    "priorities-bound": (
+        "{count} perbaikan (cukup; paling sedikit {bound} diperlukan, karena ada pertanyaan "
+        "yang belum dijawab)",
+        "{count} improvement(s) (enough; at least {bound} are needed, as some questions are "
+        "unanswered)",
+    ),
+    "priorities-unreachable": (
+        "tidak tercapai dengan perbaikan jawaban saja: sesudah semua perbaikan {after}",
+        "not reachable by improving answers alone: {after} after every improvement",
+    ),
+    "priorities-step": (
+        "{question}: {before} → {after}  +{gain}",
+        "{question}: {before} → {after}  +{gain}",
+    ),
+    "priorities-steps": ("({count} perbaikan)", "({count} improvements)"),
+    "priorities-units": ("unit: {units}", "units: {units}"),
+    "priorities-missing": ("bukti kurang: {missing}", "evidence missing: {missing}"),
+    "priorities-more": ("… dan {count} lagi", "… and {count} more"),
+    "priorities-ranked": (
+        "Perbaikan dengan nilai tambah terbesar:",
+        "The improvements that add most:",
+    ),
+    "priorities-unanswered": (
+        "{count} pertanyaan belum dijawab (dihitung 0)",
+        "{count} question(s) not answered (counted as 0)",
+    ),
     # --- roll-up and demo --------------------------------------------------------------------
     "rollup-written": (
         "Ditulis: {path} ({count} kantor)",

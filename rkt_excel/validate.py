@@ -14,10 +14,14 @@ from functools import lru_cache
 from typing import Any
 
 from rkt_excel import layout
+from rkt_excel.errors import ModelError
+from rkt_excel.evidence import EMPTY_LINK, KIND_TEXTS, UNREACHABLE_KINDS, cell_items
 from rkt_excel.form import Cell, FilledForm, FilledRow
 from rkt_excel.identity import plan_mismatch
 from rkt_excel.issues import Issue, Report
+from rkt_excel.lke import LkeModel, load_model
 from rkt_excel.normalize import clean_text, is_empty
+from rkt_excel.review import Review, review_notes
 from rkt_excel.template import Indicator, Plan
 from rkt_excel.units import Unit
 
@@ -48,11 +52,13 @@ def validate(
     *,
     as_of: dt.date | None = None,
     units: Sequence[Unit] | None = None,
+    review: Review | None = None,
 ) -> Report:
     """Check a form against the plan, the as-of date (default today) and the units list.
 
     The report holds the issues found while reading (``form.issues``) followed by the issues
-    of the validation rules (catalogue group "validation").
+    of the validation rules (catalogue group "validation") and, with ``review`` (a recap the
+    evaluators returned), the TPI's notes on the form's rows (``review-note``).
     """
     report = Report(list(form.issues))
     out = _Rules(form)
@@ -74,11 +80,53 @@ def validate(
                 params={"unit_code": ident.unit_code or "?"},
             )  # fmt: skip
 
+    model = _model(plan.regulation)
     for row_id, row in form.rows.items():
         if row_id in plan.index:
             _check_row(row, plan.indicator(row_id), plan.year, today, out)
+            _check_evidence(row, plan.indicator(row_id), model, out)
+    if review is not None and model is not None:
+        out.issues.extend(review_notes(form, plan, model, review))
     report.extend(out.issues)
     return report
+
+
+def _model(regulation: str) -> LkeModel | None:
+    try:
+        return load_model(regulation)
+    except ModelError:  # the plan loader has refused such a plan; a hand-made one may pass
+        return None
+
+
+def _check_evidence(row: FilledRow, ind: Indicator, model: LkeModel | None, out: _Rules) -> None:
+    """The evidence rules (evidence.py says which text is a link or a file name): items the
+    evaluators cannot open, an empty link on a done action, an answer above the lowest option
+    with no evidence that can be opened."""
+    f = row.fields
+    where = {"row_id": row.row_id, "field": "bukti_dukung"}
+    bukti = f.get("bukti_dukung")
+    items = cell_items(bukti)
+    status = f["status"].value if "status" in f else None
+    shown: set[tuple[str, str]] = set()
+    for item in items:
+        if item.kind in UNREACHABLE_KINDS and (item.text, item.kind) not in shown:
+            shown.add((item.text, item.kind))
+            params = {"value": _short(item.text), "kind": KIND_TEXTS[item.kind]}
+            out.add("evidence-unreachable", bukti, params=params, **where)
+    if status == "Selesai" and any(item.kind == EMPTY_LINK for item in items):
+        out.add("empty-link", bukti, **where)
+    jawaban = f.get("jawaban")
+    question = model.questions.get(ind.lke) if model is not None and ind.lke else None
+    if jawaban is None or question is None or not question.is_option:
+        return
+    answer = question.normalize(jawaban.value)
+    if not isinstance(answer, str) or any(item.valid for item in items):
+        return
+    lowest = question.options[question.values.index(min(question.values))]
+    if question.values[question.options.index(answer)] > min(question.values):
+        params = {"answer": answer, "lowest": lowest}
+        out.add("answer-without-evidence", jawaban, field="jawaban", row_id=row.row_id,
+                params=params)  # fmt: skip
 
 
 def _check_identity(form: FilledForm, out: _Rules, today: dt.date) -> None:

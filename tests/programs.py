@@ -115,3 +115,76 @@ def error_cells(path: Path) -> list[tuple[str, str, str]]:
     finally:
         wb.close()
     return found
+
+
+# --- typing into a workbook with LibreOffice (a Basic macro in a private profile) --------------
+
+_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" \
+script:language="StarBasic">{body}</script:module>
+"""
+
+
+def _basic_string(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def soffice_type(src: Path, dst: Path, edits: Sequence[tuple[str, str, object]]) -> Path:
+    """Open ``src`` in LibreOffice, type each (sheet, cell, value) of ``edits`` (text with
+    setString, a number with setValue, as a person typing would give) and save as .xlsx.
+
+    The macro runs from a private profile's "My Macros" (trusted, so no macro security
+    dialog): the profile is initialised first, because LibreOffice replaces its Standard
+    library with the default one when it creates a profile.
+    """
+    from xml.sax.saxutils import escape
+
+    assert SOFFICE is not None
+    profile = _profile(recalc=True)
+    try:
+        env = f"-env:UserInstallation={profile.as_uri()}"
+        base = [SOFFICE, env, "--headless", "--norestore"]
+        subprocess.run(
+            [*base, "--terminate_after_init"], capture_output=True, timeout=300, check=False
+        )
+        lines = [
+            "Sub Edit",
+            "  Dim args(0) As New com.sun.star.beans.PropertyValue",
+            '  args(0).Name = "Hidden"',
+            "  args(0).Value = True",
+            f"  doc = StarDesktop.loadComponentFromURL({_basic_string(src.resolve().as_uri())}, "
+            '"_blank", 0, args())',
+        ]
+        for sheet, cell, value in edits:
+            target = (
+                f"doc.Sheets.getByName({_basic_string(sheet)})"
+                f".getCellRangeByName({_basic_string(cell)})"
+            )
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                lines.append(f"  {target}.setValue({float(value)!r})")
+            else:
+                lines.append(f"  {target}.setString({_basic_string(str(value))})")
+        lines += [
+            "  Dim store(0) As New com.sun.star.beans.PropertyValue",
+            '  store(0).Name = "FilterName"',
+            '  store(0).Value = "Calc MS Excel 2007 XML"',
+            f"  doc.storeToURL({_basic_string(dst.resolve().as_uri())}, store())",
+            "  doc.close(True)",
+            "  StarDesktop.terminate()",
+            "End Sub",
+        ]
+        module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+        assert module.exists(), "LibreOffice did not create its profile"
+        module.write_text(_MODULE.format(body=escape("\n".join(lines))), encoding="utf-8")
+        done = subprocess.run(
+            [*base, "macro:///Standard.Module1.Edit()"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    assert dst.exists(), f"LibreOffice did not save {dst}: {done.stdout}{done.stderr}"
+    return dst

@@ -24,8 +24,10 @@ PURE = (
     "rkt_excel.consolidate",
     "rkt_excel.console",
     "rkt_excel.errors",
+    "rkt_excel.evidence",
     "rkt_excel.form",
     "rkt_excel.guide",
+    "rkt_excel.hasil",
     "rkt_excel.identity",
     "rkt_excel.issues",
     "rkt_excel.layout",
@@ -33,6 +35,8 @@ PURE = (
     "rkt_excel.messages",
     "rkt_excel.normalize",
     "rkt_excel.periods",
+    "rkt_excel.priorities",
+    "rkt_excel.review",
     "rkt_excel.schedule",
     "rkt_excel.score",
     "rkt_excel.snapshot",
@@ -129,7 +133,9 @@ def test_no_module_imports_the_cli() -> None:
 
 def readers() -> list[str]:
     return sorted(
-        m for m in modules() if m.startswith("rkt_excel.read") or m == "rkt_excel.recap.read"
+        m
+        for m in modules()
+        if m.startswith("rkt_excel.read") or m.startswith("rkt_excel.recap.read")
     )
 
 

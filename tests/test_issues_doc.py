@@ -18,7 +18,14 @@ _SCRIPT = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(_SCRIPT)
 render_docs = _SCRIPT.render_docs
 DOC = ROOT / "docs" / "issues.md"
-MY_TESTS = ("test_read.py", "test_validate.py", "test_preflight.py", "test_normalize.py")
+MY_TESTS = (
+    "test_read.py",
+    "test_validate.py",
+    "test_preflight.py",
+    "test_normalize.py",
+    "test_evidence.py",
+    "test_review.py",
+)
 
 
 def test_doc_is_current() -> None:

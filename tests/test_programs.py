@@ -244,3 +244,62 @@ def test_evaluator_changes_an_answer(recaps: dict[str, Any], tmp_path: Path) -> 
     expected_total = score(c.model, {**c.answers, question: worst}).official.total
     assert got == pytest.approx(expected_total, abs=1e-9)
     assert expected_total < c.result.official.total
+
+
+@needs_libreoffice
+def test_tpi_review_typed_in_libreoffice_is_read_back_and_scored(
+    recaps: dict[str, Any], tmp_path: Path
+) -> None:
+    """An evaluator types TPI answers, notes and a response into the recap in LibreOffice and
+    saves; the next consolidation reads them, and the TPI score is score() on those answers."""
+    import openpyxl
+    from programs import soffice_type
+    from test_review import lke_cells
+
+    from rkt_excel.collect import run_consolidation
+    from rkt_excel.demo import DEMO_AS_OF, DEMO_HASIL, example_units_path
+    from rkt_excel.recap.read_review import read_review
+    from rkt_excel.review import REVIEW_HEADERS
+    from rkt_excel.score import score
+    from rkt_excel.units import load_units
+
+    c = recaps["c"]
+    model = c.model
+    plan = load_template()
+    items = [q for q in model.questions.values() if q.kind == "item" and q.options]
+    first, second, third = items[0], items[5], items[11]
+    tpi: dict[str, Any] = {
+        first.id: first.options[-1],
+        second.id: second.options[0].lower(),  # typed in lower case: still valid
+        third.id: third.options[1],
+        "H.IPAK": 3.1,  # the TPI's own survey value, typed as a number
+    }
+    notes = {first.id: '=SUM(A1) bukan rumus; "kutip" & <tag>', third.id: "Bukti belum lengkap"}
+    ws = openpyxl.load_workbook(recaps["recap"])["LKE"]
+    rows, headers = lke_cells(ws)
+
+    def at(qid: str, field: str) -> str:
+        return str(ws.cell(rows[qid], headers[REVIEW_HEADERS[field]]).coordinate)
+
+    edits: list[tuple[str, str, object]] = [("LKE", at(q, "tpi_answer"), v) for q, v in tpi.items()]
+    edits += [("LKE", at(q, "tpi_note"), v) for q, v in notes.items()]
+    edits.append(("LKE", at(first.id, "response"), "Akan dilengkapi bulan depan"))
+    returned = soffice_type(recaps["recap"], tmp_path / "rekap-tpi.xlsx", edits)
+
+    review = read_review(returned, plan)
+    assert {q: e.tpi_answer for q, e in review.entries.items() if e.tpi_answer} == tpi
+    assert {q: e.tpi_note for q, e in review.entries.items() if e.tpi_note} == notes
+    assert review.entries[first.id].response == "Akan dilengkapi bulan depan"
+    assert review.issues == ()
+    inbox = Path(c.forms[0].path).parent
+    units = load_units(example_units_path(), plan)
+    again = run_consolidation(
+        [inbox], plan, units=units, as_of=DEMO_AS_OF, hasil=DEMO_HASIL, review=review
+    )
+    assert again.tracks is not None and again.tracks.tpi is not None
+    hasil = {q: DEMO_HASIL[q] for q in DEMO_HASIL}
+    expected = score(model, {**hasil, **tpi})
+    got = again.tracks.tpi.scores
+    assert got.official == expected.official and got.total == expected.total
+    assert got.official.hasil_items["H.IPAK"] == pytest.approx(3.1 / 4 * 15)
+    assert again.tracks.tpn is None

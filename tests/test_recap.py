@@ -84,8 +84,8 @@ def _table(ws: Any) -> list[dict[str, Any]]:
 def test_sheets_in_order_and_data_sheet_hidden(recap: Path) -> None:
     wb = openpyxl.load_workbook(recap)
     assert wb.sheetnames == [
-        SHEET_SUMMARY, SHEET_PROGRESS, SHEET_ROWS, SHEET_LATE, SHEET_LKE, SHEET_ISSUES,
-        SHEET_SOURCES, SHEET_DATA,
+        SHEET_SUMMARY, SHEET_PROGRESS, SHEET_ROWS, SHEET_LATE, SHEET_LKE, "Hasil", "Reviu TPI",
+        "Prioritas Perbaikan", SHEET_ISSUES, SHEET_SOURCES, SHEET_DATA,
     ]  # fmt: skip
     assert wb[SHEET_DATA].sheet_state == "hidden"
     assert wb.active.title == SHEET_SUMMARY

@@ -14,7 +14,12 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from rkt_excel.asof import resolve_as_of
-from rkt_excel.consolidate.combine import combine_answers, combine_status, lke_answers
+from rkt_excel.consolidate.combine import (
+    combine_answers,
+    combine_status,
+    lke_answers,
+    lke_owners,
+)
 from rkt_excel.consolidate.intake import form_issues, take_in
 from rkt_excel.consolidate.model import (
     ACCEPTED,
@@ -27,6 +32,7 @@ from rkt_excel.consolidate.model import (
     LATE_NOT_STARTED,
     NOT_REPORTED,
     REJECTED,
+    REVIEW,
     SELESAI,
     SUPERSEDED,
     TIDAK_RELEVAN,
@@ -46,14 +52,17 @@ from rkt_excel.consolidate.tables import (
     indicator_table,
     late_table,
     month_label,
+    review_issues,
     sources_and_issues,
     unit_completions,
 )
+from rkt_excel.evidence import check_evidence, reused_links
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Report, Severity
 from rkt_excel.lke import load_model
-from rkt_excel.score import PREDIKATS, Level, score
+from rkt_excel.review import Review, score_tracks
+from rkt_excel.score import PREDIKATS, Level
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 
@@ -69,6 +78,7 @@ __all__ = [
     "LATE_NO_FORM",
     "NOT_REPORTED",
     "REJECTED",
+    "REVIEW",
     "SELESAI",
     "SOURCE_COLUMNS",
     "SUPERSEDED",
@@ -82,6 +92,7 @@ __all__ = [
     "combine_status",
     "consolidate",
     "form_issues",
+    "lke_owners",
 ]
 
 
@@ -96,6 +107,7 @@ def consolidate(
     as_of: dt.date | None = None,
     aggregate: Aggregate = "min",
     hasil: Mapping[str, Any] | None = None,
+    review: Review | None = None,
 ) -> Consolidation:
     """Consolidate the forms of one office into tidy tables, combined LKE answers and scores.
 
@@ -111,7 +123,11 @@ def consolidate(
             forms' tanggal pengisian (the same default as ``collect`` and the CLI).
         aggregate: how units' answers to one LKE question combine (see ``combine_answers``).
         hasil: the komponen hasil inputs (survey values, question id -> value) for
-            ``score.score``; they win over hasil answers given in forms.
+            ``score.score``; they win over hasil answers given in forms and in ``review``.
+        review: a recap returned by the evaluators (``recap.read_review``): its TPI and TPN
+            answers are scored as their own tracks (``tracks``), its notes and hasil inputs
+            carry into this recap, and what was wrong in it joins ``issues`` (file status
+            REVIEW). The units' notes are validate's (``validate(..., review=)``).
     """
     if aggregate not in AGGREGATES:
         raise ValueError(f"aggregate must be one of {AGGREGATES}, not {aggregate!r}")
@@ -124,17 +140,25 @@ def consolidate(
         as_of = resolve_as_of(plan.year, form_dates=dates)
     superseded = [old for old, _ in intake.superseded]
     issues_by_form = {f.path: form_issues(f, reports) for f in (*intake.used, *superseded)}
+    model = load_model(plan.regulation)
+    # The one evidence rule across forms: a link reused for unrelated questions (evidence.py).
+    for path, found in reused_links(plan, model, intake.used).items():
+        issues_by_form[path].extend(found)
 
     late = late_table(plan, intake, cutoff(as_of))
     late_pairs = set(zip(late["unit_code"], late["row_id"], strict=True))
     rows = build_rows(plan, intake.used, issues_by_form, late_pairs)
     indicators = indicator_table(plan, intake, late)
     sources, issues = sources_and_issues(intake, issues_by_form)
+    if review is not None and review.issues:
+        issues = review_issues(issues, review)
 
-    model = load_model(plan.regulation)
     answers, evidence = lke_answers(plan, model, intake, aggregate)
+    if review is not None:
+        answers.update(review.hasil)  # the Hasil sheet of the returned recap
     answers.update(hasil or {})  # explicit hasil inputs win over answers typed in forms
-    result = score(model, answers)
+    tracks = score_tracks(model, answers, review)
+    result = tracks.mandiri.scores
     scores = frame(
         [asdict(level) for level in result.levels()],
         [f.name for f in fields(Level)],
@@ -186,4 +210,9 @@ def consolidate(
         superseded=tuple(superseded),
         rejected=tuple(intake.rejected),
         missing=intake.missing,
+        evidence_report=check_evidence(plan, intake.assigned, intake.form_by_unit),
+        owners=lke_owners(plan, model, intake.assigned),
+        review=review,
+        tracks=tracks,
+        hasil_info=dict(review.hasil_info) if review is not None else {},
     )

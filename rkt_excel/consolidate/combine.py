@@ -1,12 +1,13 @@
 """The combination rules: many units' statuses into one per indicator, many units' answers
 into one per LKE question (docs/recap.md).
 
-Owns ``combine_status``, ``combine_answers`` and the LKE answers with their evidence.
+Owns ``combine_status``, ``combine_answers``, the LKE answers with their evidence, and who
+answers for each LKE question (``lke_owners``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rkt_excel.consolidate.intake import Intake, cell_raw
@@ -110,3 +111,20 @@ def lke_answers(
         if combined is not None:
             answers[qid] = combined
     return answers, {q: tuple(e) for q, e in sorted(evidence.items())}
+
+
+def lke_owners(
+    plan: Plan, model: LkeModel, assigned: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """LKE question id (and ratio item id) -> the codes of the units assigned to the
+    indicators linked to it, sorted: who answers for the question."""
+    found: dict[str, set[str]] = {}
+    for _, _, ind in plan.indicators():
+        if ind.lke is None or ind.lke not in model.questions:
+            continue
+        units = set(assigned.get(ind.id, ()))
+        found.setdefault(ind.lke, set()).update(units)
+        question = model.questions[ind.lke]
+        if question.kind == "jumlah" and question.item:
+            found.setdefault(question.item, set()).update(units)
+    return {q: tuple(sorted(u)) for q, u in sorted(found.items())}

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 import pandas as pd
 
+from rkt_excel.evidence import EvidenceReport
 from rkt_excel.form import FilledForm
 from rkt_excel.issues import Issue
 from rkt_excel.layout import STATUS_VALUES
 from rkt_excel.lke import LkeModel
+from rkt_excel.review import Review, Tracks
 from rkt_excel.score import Scores
 from rkt_excel.units import Unit
 
@@ -29,6 +31,7 @@ NOT_REPORTED = "Belum Dilaporkan"  # combined status when no assigned unit gave 
 COMBINED_STATUSES: tuple[str, ...] = (SELESAI, DALAM_PROSES, BELUM, NOT_REPORTED, TIDAK_RELEVAN)
 
 ACCEPTED, REJECTED, SUPERSEDED = "accepted", "rejected", "superseded"
+REVIEW = "review"  # the file status of a recap returned by the evaluators (--review)
 
 # Reasons a late action is late (Indonesian: shown as is in the recap).
 LATE_NOT_STARTED = "belum dimulai"  # a due month passed and the unit has not started
@@ -135,3 +138,9 @@ class Consolidation:
     superseded: tuple[FilledForm, ...]
     rejected: tuple[RejectedFile, ...]
     missing: tuple[Unit, ...]  # units of the units list that sent nothing
+    # BUKTI DUKUNG against the plan's BUKTI FISIK, per (indicator, unit) pair (evidence.py)
+    evidence_report: EvidenceReport = field(default_factory=EvidenceReport)
+    owners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # see lke_owners
+    review: Review | None = None  # the returned recap read back (consolidate --review)
+    tracks: Tracks | None = None  # self-assessment, TPI, TPN scores (review.score_tracks)
+    hasil_info: Mapping[str, Any] = field(default_factory=dict)  # hasil figures (hasil.py)

@@ -23,6 +23,7 @@ from rkt_excel.consolidate.model import (
     LATE_NOT_DONE,
     LATE_NOT_STARTED,
     REJECTED,
+    REVIEW,
     SELESAI,
     SUPERSEDED,
     TIDAK_RELEVAN,
@@ -347,6 +348,31 @@ def sources_and_issues(
         frame(source_records, SOURCE_COLUMNS, {"errors": COUNT, "warnings": COUNT}),
         frame(issue_records, ISSUE_COLUMNS),
     )
+
+
+def review_issues(issues: pd.DataFrame, review: Any) -> pd.DataFrame:
+    """``issues`` followed by the issues of a returned recap (``review.Review``), file status
+    REVIEW, in the same columns."""
+    records = [
+        {
+            "file": i.file,
+            "unit_code": "",
+            "file_status": REVIEW,
+            "sheet": i.sheet,
+            "cell": i.cell,
+            "row_id": i.row_id,
+            "field": i.field,
+            "raw": i.raw,
+            "code": i.code,
+            "severity": str(i.severity),
+            "params": dict(i.params),
+        }
+        for i in review.issues
+    ]
+    kept: list[dict[str, Any]] = [
+        {str(k): v for k, v in r.items()} for r in issues.to_dict("records")
+    ]
+    return frame([*kept, *records], ISSUE_COLUMNS)
 
 
 def completion(indicators: pd.DataFrame) -> float | None:

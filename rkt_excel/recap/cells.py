@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rkt_excel.issues import render_message
+from rkt_excel.layout import text_lines
 from rkt_excel.recap.labels import NO, PAGE_FOOTER, YES
 from rkt_excel.safe_text import plain_value
 
@@ -33,6 +34,7 @@ MAX_STRING = 32_767  # Excel's limit for one cell
 MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
 MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
 LINK_SCHEMES = ("http", "https", "mailto")
+LINE_PT = 12.0  # points per wrapped line of 9 pt Arial
 
 # The formats every recap sheet starts from (the LKE sheet too: see lke_sheet.formats).
 BASE_FORMAT: dict[str, Any] = {
@@ -139,6 +141,15 @@ def formats(wb: Any) -> dict[str, Any]:
         },
         "late": {**base, "bg_color": "#FCE4D6"},
         "link": {**base, "font_color": "#0563C1", "underline": 1},
+        "prose": {
+            "font_name": "Arial",
+            "italic": True,
+            "font_size": 9,
+            "text_wrap": True,
+            "valign": "top",
+        },  # a paragraph of explanation over several columns
+        "input": {**base, "locked": False, "bg_color": "#FFF2CC"},  # a cell people fill
+        "input_number": {**base, "locked": False, "bg_color": "#FFF2CC"},
         "data": {},
         "data_number": {},
     }
@@ -199,6 +210,18 @@ class Sheet:
         self.links += 1
         fmt = self.fmt["link"] if style == "text" else self.fmt[style]
         self.ws.write_url(row, col, url, fmt, cell_text(shown))
+
+    def prose(self, row: int, text: str, last_col: int, width: float) -> None:
+        """A paragraph over columns A to ``last_col`` (``width`` characters in all), wrapped,
+        its row as high as its lines (so it prints within the page width)."""
+        self.ws.merge_range(row, 0, row, last_col, text[:MAX_STRING], self.fmt["prose"])
+        self.ws.set_row(row, min(409.0, LINE_PT * text_lines(text, width)))
+
+    def fit_rows(self, row: int, texts: Sequence[tuple[Any, float]]) -> None:
+        """Make ``row`` as high as the longest of its wrapped (text, column width) cells."""
+        lines = max((text_lines(t, w) for t, w in texts if isinstance(t, str) and t), default=1)
+        if lines > 1:
+            self.ws.set_row(row, min(409.0, LINE_PT * lines))
 
     def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
         """A row of column titles; each column gets its width."""

@@ -8,13 +8,18 @@ module. Plain data and one lookup: no spreadsheet library, no I/O. (When the rec
 
 from __future__ import annotations
 
-from rkt_excel.consolidate import ACCEPTED, REJECTED, SUPERSEDED
+from rkt_excel.consolidate import ACCEPTED, REJECTED, REVIEW, SUPERSEDED
 from rkt_excel.layout import COLUMNS, INPUT_FIELDS
 from rkt_excel.score import RULE_ALL, RULE_AREA, RULE_HALF
 
 NOT_REACHED = "Belum memenuhi"  # the predikat when neither WBK nor WBBM is reached
 YES, NO = "Ya", "Tidak"  # a passed check, a late action, a True value
-FILE_STATUS_LABELS = {ACCEPTED: "Diterima", REJECTED: "Ditolak", SUPERSEDED: "Digantikan"}
+FILE_STATUS_LABELS = {
+    ACCEPTED: "Diterima",
+    REJECTED: "Ditolak",
+    SUPERSEDED: "Digantikan",
+    REVIEW: "Rekap reviu",
+}
 SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan"}
 AGGREGATE_LABELS = {
     "min": "jawaban terlemah (min)",

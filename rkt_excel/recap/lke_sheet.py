@@ -15,6 +15,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
+import rkt_excel.recap.hasil_sheet as hasil_sheet
 from rkt_excel.consolidate import Evidence
 from rkt_excel.layout import ANSWER_LISTS
 from rkt_excel.lke import (
@@ -29,8 +30,6 @@ from rkt_excel.lke import (
     SubArea,
 )
 from rkt_excel.recap.cells import (
-    BASE_FORMAT,
-    HEADING_FORMATS,
     MAX_STRING,
     Sheet,
     cell_text,
@@ -44,6 +43,7 @@ from rkt_excel.recap.lke_layout import (
     COL_JAWABAN,
     COL_KETAT,
     COL_KODE,
+    COL_LENGKAP,
     COL_LISTS,
     COL_NILAI,
     COL_PENJELASAN,
@@ -51,48 +51,36 @@ from rkt_excel.recap.lke_layout import (
     COL_PILIHAN,
     COL_URAIAN,
     FIRST_ROW,
+    FORMAT_SPECS,
     HEADER_ROW,
     HEADERS,
+    LAST_COL,
+    REVIEW_COLS,
     TITLE_ROW,
     LkeSheetInfo,
     cell,
     conversion_formula,
+    differs_rule,
     number,
     ratio_formula,
     roman,
     string,
     sum_of,
+    validation,
 )
+from rkt_excel.review import ANSWER_FIELDS, LKE_SHEET, ReviewEntry
 from rkt_excel.score import RULE_AREA, RULE_HALF, Check, Scores
 
-NAME = "LKE"
+NAME = LKE_SHEET
 _LIST_TYPES = OPTION_TYPES
 Formulas = tuple[str, str]  # (Nilai, Nilai kosong = 0) of a subtotal row
 
 
 def lke_formats(workbook: Any, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The named formats of the LKE sheet, added to ``workbook``; ``overrides`` replace some."""
-    base = BASE_FORMAT
-    specs: dict[str, dict[str, Any]] = {
-        **HEADING_FORMATS,
-        "level1": {**base, "bold": True, "bg_color": "#BDD7EE"},
-        "level2": {**base, "bold": True, "bg_color": "#DDEBF7"},
-        "level3": {**base, "bold": True},
-        "text": {**base},
-        "jumlah_text": {**base, "indent": 2, "italic": True},
-        "weight": {**base, "num_format": "0.00"},
-        "weight_bold": {**base, "num_format": "0.00", "bold": True},
-        "value": {**base, "num_format": "0.00"},
-        "value_bold": {**base, "num_format": "0.00", "bold": True},
-        "percent": {**base, "num_format": "0.00%"},
-        "input": {**base, "locked": False, "bg_color": "#FFF2CC", "align": "center"},
-        "input_number": {**base, "locked": False, "bg_color": "#FFF2CC", "num_format": "0.##"},
-        "computed_percent": {**base, "num_format": "0.00%", "align": "center"},
-        "status": {**base, "align": "center", "bold": True},
-        "total": {**base, "bold": True, "bg_color": "#FCE4D6", "num_format": "0.00"},
-        "total_text": {**base, "bold": True, "bg_color": "#FCE4D6"},
-    }
-    made = {name: workbook.add_format(spec) for name, spec in specs.items()}
+    made = {name: workbook.add_format(spec) for name, spec in FORMAT_SPECS.items()}
+    # A conditional format: an evaluator's answer that differs from the Jawaban.
+    made["differs"] = workbook.add_format({"bg_color": "#F8CBAD", "bold": True})
     made.update(overrides or {})
     return made
 
@@ -107,13 +95,18 @@ class _Writer:
     scores: Scores
     evidence: Mapping[str, str]
     f: dict[str, Any]  # the named formats
+    completeness: Mapping[str, float | None] = field(default_factory=dict)
+    review: Mapping[str, ReviewEntry] = field(default_factory=dict)
+    hasil_sources: Mapping[str, str] = field(default_factory=dict)  # qid -> 'Hasil'!$C$5
     row: int = FIRST_ROW
     # A1 cells by question, level or item id; dropdown sources by answer type.
     answer_cells: dict[str, str] = field(default_factory=dict)
     value_cells: dict[str, str] = field(default_factory=dict)
     strict_cells: dict[str, str] = field(default_factory=dict)
     evidence_cells: dict[str, str] = field(default_factory=dict)
+    review_cells: dict[str, dict[str, str]] = field(default_factory=dict)
     list_ranges: dict[str, str] = field(default_factory=dict)
+    last_question_row: int = FIRST_ROW
 
     # --- small helpers ---------------------------------------------------------------------
     def formula(self, col: int, formula: str, fmt: Any, value: float | str | None) -> str:
@@ -125,7 +118,7 @@ class _Writer:
     def text(self, col: int, value: str, fmt: Any) -> None:
         self.ws.write_string(self.row, col, value, fmt)
 
-    def blank_row(self, fmt: Any, cols: range = range(COL_KODE, COL_BUKTI + 1)) -> None:
+    def blank_row(self, fmt: Any, cols: range = range(COL_KODE, LAST_COL + 1)) -> None:
         for col in cols:
             self.ws.write_blank(self.row, col, None, fmt)
 
@@ -136,6 +129,37 @@ class _Writer:
         else:
             self.ws.write_blank(self.row, COL_BUKTI, None, fmt)
         self.evidence_cells[key] = at
+        share = self.completeness.get(key)
+        if share is not None:
+            self.ws.write_number(self.row, COL_LENGKAP, share / 100, self.f["computed_percent"])
+
+    def review_inputs(self, key: str, question: Question | None) -> None:
+        """The review input cells of an LKE row: the evaluators' answers (only where the row
+        has a Jawaban input, ``question``), the TPI note and the unit's response, pre-filled
+        with what the last returned recap held."""
+        entry = self.review.get(key, ReviewEntry(key))
+        cells: dict[str, str] = {}
+        for name, col in REVIEW_COLS.items():
+            if name in ANSWER_FIELDS:
+                if question is None:
+                    continue
+                self.put_answer(col, question, entry.value(name))
+            else:
+                text = str(entry.value(name) or "")
+                if text:
+                    self.ws.write_string(self.row, col, text[:MAX_STRING], self.f["input_text"])
+                else:
+                    self.ws.write_blank(self.row, col, None, self.f["input_text"])
+            cells[name] = cell(self.row, col)
+        self.review_cells[key] = cells
+        self.last_question_row = self.row
+
+    def differences(self) -> None:
+        """Highlight an evaluator's answer that differs from the Jawaban (live)."""
+        for name in ANSWER_FIELDS:
+            col = REVIEW_COLS[name]
+            rule = {"type": "formula", "criteria": differs_rule(col), "format": self.f["differs"]}
+            self.ws.conditional_format(FIRST_ROW, col, self.last_question_row, col, rule)
 
     def sums(self, keys: Sequence[str]) -> Formulas:
         """SUM of the Nilai cells and SUM of the strict cells of ``keys``."""
@@ -183,48 +207,39 @@ class _Writer:
         self.row = after
         return key
 
-    def answer(self, question: Question) -> str:
-        """Write the Jawaban input cell of a question, with its validation; return its cell."""
-        raw = self.answers.get(question.id)
+    def put_answer(self, col: int, question: Question, raw: Any) -> None:
+        """An answer in an input cell: canonical when valid ("A", not "a"); else as typed, as
+        text (never a formula), visible and scoring as blank."""
         canonical = question.normalize(raw)
         fmt = self.f["input"] if question.is_option else self.f["input_number"]
         if isinstance(canonical, float):
-            self.ws.write_number(self.row, COL_JAWABAN, canonical, fmt)
+            self.ws.write_number(self.row, col, canonical, fmt)
         elif isinstance(canonical, str):
-            self.ws.write_string(self.row, COL_JAWABAN, canonical, fmt)
+            self.ws.write_string(self.row, col, canonical, fmt)
         elif raw is None or (isinstance(raw, str) and not raw.strip()):
-            self.ws.write_blank(self.row, COL_JAWABAN, None, fmt)
+            self.ws.write_blank(self.row, col, None, fmt)
         else:
-            # An invalid answer stays visible as text (never a formula); it scores as blank.
-            self.ws.write_string(self.row, COL_JAWABAN, str(raw), fmt)
-        if question.is_option:
-            validation: dict[str, Any] = {
-                "validate": "list",
-                "source": self.list_ranges[question.answer_type],
-                "error_title": "Jawaban tidak valid",
-                "error_message": "Pilih salah satu: " + "/".join(question.options),
-            }
-        elif question.answer_type == "number":
-            validation = {
-                "validate": "integer",
-                "criteria": ">=",
-                "value": 0,
-                "error_title": "Jumlah tidak valid",
-                "error_message": "Isi bilangan bulat 0 atau lebih.",
-            }
-        else:
-            validation = {
-                "validate": "decimal",
-                "criteria": "between",
-                "minimum": question.minimum or 0.0,
-                "maximum": question.maximum if question.maximum is not None else 4.0,
-                "error_title": "Nilai tidak valid",
-                "error_message": f"Isi angka {question.minimum or 0:g} sampai "
-                f"{question.maximum or 0:g}.",
-            }
-        self.ws.data_validation(self.row, COL_JAWABAN, self.row, COL_JAWABAN, validation)
+            self.ws.write_string(self.row, col, cell_text(raw), fmt)
+        self.ws.data_validation(
+            self.row, col, self.row, col, validation(question, self.list_ranges)
+        )
+
+    def answer(self, question: Question) -> str:
+        """Write the Jawaban input cell of a question, with its validation; return its cell.
+
+        A hasil input with a source (the recap's Hasil sheet) is a live link to it instead."""
         at = cell(self.row, COL_JAWABAN)
         self.answer_cells[question.id] = at
+        source = self.hasil_sources.get(question.id)
+        if source is None:
+            self.put_answer(COL_JAWABAN, question, self.answers.get(question.id))
+            return at
+        raw = self.answers.get(question.id)
+        canonical = question.normalize(raw)
+        shown: float | str = canonical if canonical is not None else ""
+        if canonical is None and raw is not None:
+            shown = cell_text(raw)  # as the Hasil sheet shows it: an invalid value, as typed
+        self.formula(COL_JAWABAN, f'IF({source}="","",{source})', self.f["linked"], shown)
         return at
 
     # --- sections ----------------------------------------------------------------------------
@@ -262,6 +277,7 @@ class _Writer:
         self.text(COL_PENJELASAN, item.criteria, fmt)
         self.text(COL_PILIHAN, ANSWER_TYPE_LABELS[item.answer_type], fmt)
         self.evidence_cell(item.id, fmt)
+        self.review_inputs(item.id, None if item.is_ratio else self.model.questions[item.id])
         if not item.is_ratio:
             question = self.model.questions[item.id]
             answer = self.answer(question)
@@ -285,6 +301,7 @@ class _Writer:
             self.text(COL_PILIHAN, ANSWER_TYPE_LABELS["number"], self.f["text"])
             cells[qid] = self.answer(question)
             self.evidence_cell(qid, self.f["text"])
+            self.review_inputs(qid, question)
             self.row += 1
         after = self.row
         self.row = item_row
@@ -378,6 +395,7 @@ class _Writer:
         self.value_cells[qid] = nilai
         self.strict_cells[qid] = ketat
         self.evidence_cell(qid, fmt)
+        self.review_inputs(qid, q)
         self.row += 1
         return qid
 
@@ -521,21 +539,40 @@ def write_lke_sheet(
     scores: Scores,
     evidence: Mapping[str, str] | None = None,
     formats: Mapping[str, Any] | None = None,
+    *,
+    completeness: Mapping[str, float | None] | None = None,
+    review: Mapping[str, ReviewEntry] | None = None,
+    hasil_sources: Mapping[str, str] | None = None,
 ) -> LkeSheetInfo:
     """Write the LKE scoring sheet of ``model`` with ``answers`` into ``worksheet``.
 
     ``scores`` must be score(model, answers): its values become the formulas' cached results.
     ``evidence`` maps question (or item) ids to the units and evidence behind each answer.
-    ``formats`` overrides named formats (see ``lke_formats``). The sheet is not protected; the
+    ``formats`` overrides named formats (see ``lke_formats``). ``completeness`` maps question
+    ids to the evidence completeness in % (evidence.py); ``review`` pre-fills the review
+    columns (the evaluators' answers and note, the unit's response) by LKE row code;
+    ``hasil_sources`` makes each hasil input's Jawaban a live link to the cell given (the
+    recap's Hasil sheet) instead of an input. The sheet is not protected; the
     caller may protect it (Jawaban cells are unlocked). The workbook should be created with
     {"strings_to_formulas": False, "strings_to_urls": False, "nan_inf_to_errors": False}.
     """
     fmts = lke_formats(workbook, formats)
-    writer = _Writer(worksheet, model, answers, scores, dict(evidence or {}), fmts)
+    writer = _Writer(
+        worksheet,
+        model,
+        answers,
+        scores,
+        dict(evidence or {}),
+        fmts,
+        completeness=dict(completeness or {}),
+        review=dict(review or {}),
+        hasil_sources=dict(hasil_sources or {}),
+    )
     writer.lists()
     writer.header()
     writer.pengungkit()
     writer.hasil()
+    writer.differences()
     writer.totals()
     writer.area_summary()
     status_cells = writer.checks()
@@ -547,6 +584,7 @@ def write_lke_sheet(
         strict_cells=writer.strict_cells,
         evidence_cells=writer.evidence_cells,
         check_cells=status_cells,
+        review_cells=writer.review_cells,
         predikat_cell=extra["predikat"],
         predikat_by_half_cell=extra.get("predikat_by_half", ""),
         failed_wbk_cell=extra["failed_WBK"],
@@ -578,8 +616,17 @@ def evidence_text(evidence: Mapping[str, Sequence[Evidence]]) -> dict[str, str]:
 def write(ctx: RecapContext, sh: Sheet) -> None:
     """The recap's LKE sheet, with the combined answers; sets ``ctx.lke`` for the other sheets."""
     c = ctx.consolidation
+    completeness = {q: share.percent for q, share in c.evidence_report.by_question().items()}
     ctx.lke_info = write_lke_sheet(
-        ctx.workbook, sh.ws, c.model, c.answers, c.result, evidence=evidence_text(c.evidence)
+        ctx.workbook,
+        sh.ws,
+        c.model,
+        c.answers,
+        c.result,
+        evidence=evidence_text(c.evidence),
+        completeness=completeness,
+        review=c.review.entries if c.review is not None else None,
+        hasil_sources=hasil_sheet.value_cells(c.model),
     )
 
 

@@ -52,7 +52,8 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     row = _thresholds(ctx, sh, row + 1)
     row = _by_component(ctx, sh, row + 1, charts)
     row = _by_unit(ctx, sh, row + 1, charts)
-    _by_area(ctx, sh, row + 1, charts)
+    row = _by_area(ctx, sh, row + 1, charts)
+    _evidence(ctx, sh, row + 1)
     ws.activate()
 
 
@@ -88,6 +89,7 @@ def _headline(ctx: RecapContext, sh: Sheet) -> int:
         ("Kesalahan (error)", s.errors, "text"),
         ("Peringatan (warning)", s.warnings, "text"),
         ("Penyelesaian keseluruhan (%)", pct(s.completion), "percent"),
+        ("Kelengkapan bukti dukung (%)", pct(c.evidence_report.overall.percent), "percent"),
     ]
     row = CHART_TOP
     for label, value, style in info:
@@ -194,7 +196,7 @@ def _by_unit(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> int:
     return row
 
 
-def _by_area(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> None:
+def _by_area(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> int:
     """Score per area against its minimum (chart 3)."""
     c, lke = ctx.consolidation, ctx.lke
     titles = ("Area", "Bobot", "Nilai", "Minimal WBK", "Minimal WBBM")
@@ -219,6 +221,34 @@ def _by_area(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> None:
         chart.add_series(series(NAME, [NAME, head, col], first, row - 1, col, color))
     chart.set_title({"name": "Nilai per area dan batas minimalnya"})
     charts.place(chart, 300)
+    return row
+
+
+def _evidence(ctx: RecapContext, sh: Sheet, row: int) -> int:
+    """Evidence completeness (BUKTI FISIK met of expected): overall, per component, per unit."""
+    c, plan = ctx.consolidation, ctx.plan
+    report = c.evidence_report
+    titles = ("Kelengkapan bukti dukung", "Nama", "Bukti fisik diminta", "Sudah ada bukti",
+              "Kelengkapan (%)")  # fmt: skip
+    sh.ws.set_h_pagebreaks([row])  # the section starts a page: it is read on its own
+    row = _table_head(sh, row, "KELENGKAPAN BUKTI DUKUNG", titles, WIDTHS[:5])
+    sh.fit_rows(row, list(zip(titles, WIDTHS, strict=False)))
+    row += 1
+    names = {u.code: u.name for u in c.missing}
+    names.update({f.identity.unit_code: f.identity.unit_name for f in c.forms})
+    by_component, by_unit = report.by_component(), report.by_unit()
+    lines = [("Keseluruhan", "", report.overall)]
+    lines += [(comp.id, comp.name, by_component[comp.id]) for comp in plan.components
+              if comp.id in by_component]  # fmt: skip
+    lines += [(code, names.get(code, ""), by_unit[code]) for code in sorted(by_unit)]
+    for key, name, share in lines:
+        sh.put(row, 0, key)
+        sh.put(row, 1, name)
+        sh.put(row, 2, share.expected)
+        sh.put(row, 3, share.met)
+        sh.put(row, 4, pct(share.percent), "percent")
+        row += 1
+    return row
 
 
 __all__ = ["NAME", "write"]

@@ -13,10 +13,13 @@ from pathlib import Path
 import xlsxwriter
 
 import rkt_excel.recap.data as data
+import rkt_excel.recap.hasil_sheet as hasil_sheet
 import rkt_excel.recap.issues as issues
 import rkt_excel.recap.late as late
 import rkt_excel.recap.lke_sheet as lke_sheet
+import rkt_excel.recap.priorities_sheet as priorities_sheet
 import rkt_excel.recap.progress as progress
+import rkt_excel.recap.review_sheet as review_sheet
 import rkt_excel.recap.rows as rows
 import rkt_excel.recap.sources as sources
 import rkt_excel.recap.summary as summary
@@ -33,7 +36,8 @@ from rkt_excel.xlsx_io import atomic_write
 # the package exports). They are written in this order too, except that the LKE sheet is
 # written first: the others link to its cells, and it tells them where they are (ctx.lke).
 SHEETS: tuple[SheetWriter, ...] = (
-    summary, progress, rows, late, lke_sheet, issues, sources, data,
+    summary, progress, rows, late, lke_sheet, hasil_sheet, review_sheet, priorities_sheet,
+    issues, sources, data,
 )  # fmt: skip
 
 
