@@ -223,7 +223,8 @@ def _inflate(data: bytes, info: zipfile.ZipInfo, cap: int) -> bytes | None:
 
 # A cell element that is not empty (<c .../> holds no value); its column letters and row.
 # Only cells have an r="A1"-style attribute (rows have r="1"; ranges use ref= / sqref=).
-_VALUE_CELL = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>')
+# An empty cell is written <c .../> by most programs and <c ...></c> by lxml-based ones.
+_VALUE_CELL = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</(?:\w+:)?c>)')
 
 
 # Any reference past column Z or row 99,999 (empty cells too: a superset of _VALUE_CELL's far
