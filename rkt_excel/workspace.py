@@ -362,8 +362,30 @@ def init_workspace(
 # --- the next year ----------------------------------------------------------------------------
 
 
-def _move_year(value: str, old: int, new: int) -> str:
-    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), value)
+# A year inside a legal reference ("Nomor 10 Tahun 2019", "No. 52/2014") names the law, not the
+# plan's year: it stays as it is when the plan moves to the next year.
+_LEGAL_REFERENCE = re.compile(r"(?i)\b(?:nomor|no\.?)\s*[\w.-]+\s*(?:tahun\s*|/\s*)$")
+
+
+def move_year(value: str, old: int, new: int) -> str:
+    """``value`` with the plan's year ``old`` written as ``new``, except in legal references."""
+
+    def swap(m: re.Match[str]) -> str:
+        before = value[max(0, m.start() - 40) : m.start()]
+        return m.group(0) if _LEGAL_REFERENCE.search(before) else str(new)
+
+    return re.sub(rf"(?<!\d){old}(?!\d)", swap, value)
+
+
+def _move_texts(data: Any, old: int, new: int) -> Any:
+    """Every text inside a plan's JSON form with the year moved (``move_year``)."""
+    if isinstance(data, str):
+        return move_year(data, old, new)
+    if isinstance(data, list):
+        return [_move_texts(v, old, new) for v in data]
+    if isinstance(data, dict):
+        return {k: _move_texts(v, old, new) for k, v in data.items()}
+    return data
 
 
 def _same_day(day: dt.date, year: int) -> dt.date:
@@ -375,50 +397,34 @@ def _same_day(day: dt.date, year: int) -> dt.date:
 
 def next_year_plan(plan: Plan, year: int | None = None) -> Plan:
     """The plan for ``year`` (default: the next one): every field copied, so whatever the plan
-    holds (chapters, signatories, legal basis) comes along for editing; the year moved in its
-    id, title, document number and title, date and every TARGET WAKTU (the months stay);
+    holds (chapters, annexes, cover, signing, priority targets) comes along for editing, with
+    the year moved in every text (TARGET WAKTU included: the months stay) except inside legal
+    references ("Nomor 10 Tahun 2019"); the creation and signing dates moved to the same day;
     indicator ids kept, so months compare across the years; version back to "1"."""
     old = plan.year
     new = old + 1 if year is None else year
-
-    def move(value: str) -> str:
-        return _move_year(value, old, new)
-
-    components = tuple(
-        comp.model_copy(
-            update={
-                "subareas": tuple(
-                    sub.model_copy(
-                        update={
-                            "indicators": tuple(
-                                ind.model_copy(update={"target": move(ind.target)})
-                                for ind in sub.indicators
-                            )
-                        }
-                    )
-                    for sub in comp.subareas
-                )
-            }
-        )
-        for comp in plan.components
+    data = plan.model_dump(mode="json")
+    keep = {k: data.pop(k) for k in ("id", "version", "year", "created", "regulation")}
+    moved = _move_texts(data, old, new)
+    moved["id"] = (
+        move_year(keep["id"], old, new) if str(old) in keep["id"] else f"{keep['id']}-{new}"
     )
-    plan_id = move(plan.id) if str(old) in plan.id else f"{plan.id}-{new}"
-    document = plan.document.model_copy(
-        update={"title": move(plan.document.title), "number": move(plan.document.number)}
-    )
-    moved = plan.model_copy(
-        update={
-            "id": plan_id,
-            "version": "1",
-            "year": new,
-            "title": move(plan.title),
-            "created": _same_day(plan.created, new),
-            "document": document,
-            "components": components,
-        }
-    )
+    moved["version"] = "1"
+    moved["year"] = new
+    moved["regulation"] = keep["regulation"]
+    moved["created"] = _same_day(plan.created, new).isoformat()
+    if plan.signing.date is not None:
+        moved["signing"]["date"] = _same_day(plan.signing.date, new).isoformat()
+    for comp in moved["components"]:  # ids are kept as they are (they carry no year)
+        for sub, old_sub in zip(comp["subareas"], _subareas(plan, comp["id"]), strict=True):
+            for ind, old_ind in zip(sub["indicators"], old_sub.indicators, strict=True):
+                ind["id"] = old_ind.id
     # Through the loader once: the moved plan passes the same checks as a plan file.
-    return load_template(text=dump_template(moved))
+    return load_template(text=dump_template(Plan.model_validate(moved)))
+
+
+def _subareas(plan: Plan, component_id: str) -> tuple[Any, ...]:
+    return next(c.subareas for c in plan.components if c.id == component_id)
 
 
 def roll_over(

@@ -221,7 +221,9 @@ def test_selesai_without_a_bukti_column_is_not_flagged(small_plan: Plan) -> None
 def test_selesai_needs_an_answer_where_there_is_a_question(
     small_plan: Plan, row_id: str, jawaban: tuple[Any, ...], expected: list[Key]
 ) -> None:
-    r = row(row_id, status=("Selesai",), capaian=(100,), bukti_dukung=("SK_Tim.pdf",), jawaban=jawaban)
+    r = row(
+        row_id, status=("Selesai",), capaian=(100,), bukti_dukung=("SK_Tim.pdf",), jawaban=jawaban
+    )
     assert issues_of(small_plan, r) == expected
 
 

@@ -25,6 +25,7 @@ from rkt_excel.workspace import (
     find_workspace,
     init_workspace,
     load_workspace,
+    move_year,
     next_year_plan,
     parse_config,
     roll_over,
@@ -283,3 +284,26 @@ def test_workspace_errors_are_messages_in_the_users_language(office: Path) -> No
     assert "is a workspace already" in english.output and "Traceback" not in english.output
     mixed = runner.invoke(main, ["init", str(office.parent / "x"), "--regulation", "r"])
     assert mixed.exit_code == 1 and "--office dan --year" in mixed.output
+
+
+def test_rollover_moves_the_year_through_the_document_but_not_through_laws() -> None:
+    """Issue #18: the chapters come along for editing with the year changed. The embedded
+    plan's texts say "Tahun 2019" for the plan year, and cite laws by "Nomor N Tahun YYYY"."""
+    from rkt_excel.template import load_template
+
+    old = load_template()
+    new = next_year_plan(old)
+    assert new.document.cover_lines[-1] == "TAHUN 2020"
+    assert new.signing.date == dt.date(2020, 2, 18)
+    old_text, new_text = dump_template(old), dump_template(new)
+    assert "Tahun 2020" in new_text and new_text.count("2019") < old_text.count("2019")
+    legal = new.legal_basis
+    assert legal == old.legal_basis  # "... Nomor 52 Tahun 2014 ..." names a law: unchanged
+    assert [ch.title for ch in new.chapters] == [ch.title for ch in old.chapters]
+    # A reference to a law of the plan's own year stays; the plan's year moves.
+    assert move_year("Peraturan Menteri Nomor 10 Tahun 2019 dan RKT Tahun 2019", 2019, 2020) == (
+        "Peraturan Menteri Nomor 10 Tahun 2019 dan RKT Tahun 2020"
+    )
+    assert move_year("PermenPANRB No. 10/2019; LAKIP 2019", 2019, 2020) == (
+        "PermenPANRB No. 10/2019; LAKIP 2020"
+    )
