@@ -56,7 +56,7 @@ def _library_errors(lang: str) -> Iterator[None]:
     try:
         yield
     except TemplateError as err:
-        raise Failure(str(err), [str(p) for p in err.problems], lang) from err
+        raise Failure(describe(err, lang), [p.render(lang) for p in err.problems], lang) from err
     except UnitsError as err:
         details = [f"{text('line', lang, line=n)}: {m}" for n, m in err.problems]
         raise Failure(str(err), details, lang) from err
@@ -398,10 +398,11 @@ def template_check(ctx: click.Context, plan: Path | None, fmt: str, lang: str) -
     problems = check_template(plan)
     name = str(plan) if plan else text("embedded-plan", lang)
     if fmt == "json":
-        click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
+        data = [{**p.__dict__, "text": p.render(lang)} for p in problems]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif problems:
         for p in problems:
-            click.echo(str(p))
+            click.echo(p.render(lang))
         click.echo(text("plan-problems", lang, count=len(problems), name=name), err=True)
     else:
         click.echo(text("plan-ok", lang, name=name))

@@ -21,15 +21,21 @@ class TemplateProblem:
     file: str
     line: int
     field: str
-    message: str
+    message: str  # in English
     cell: str = ""
+    message_id: str = ""  # the same in Bahasa Indonesia ("" where only English is known)
 
-    def __str__(self) -> str:
+    def render(self, lang: str = "id") -> str:
+        """ "file:line: field: message" (or "file: Sheet!C7: ...") in ``lang``."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         if self.cell:
             where += f": {self.cell}"
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {field}{self.message}"
+        words = self.message_id if lang != "en" and self.message_id else self.message
+        return f"{where}: {field}{words}"
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class RktError(Exception):
@@ -48,8 +54,10 @@ class RktError(Exception):
 class TemplateError(RktError, ValueError):
     """A plan template cannot be loaded; ``problems`` lists every problem found."""
 
-    def __init__(self, message: str, problems: list[TemplateProblem] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str = "", problems: list[TemplateProblem] | None = None, **kw: Any
+    ) -> None:
+        super().__init__(message, **kw)
         self.problems: list[TemplateProblem] = list(problems or [])
 
 

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from rkt_excel.catalogue import Text
 from rkt_excel.errors import ModelError, ScheduleError, TemplateError, TemplateProblem
 from rkt_excel.plantext import (
     Annex,
@@ -334,15 +335,16 @@ def default_template_path() -> Path:
     return Path(str(resources.files("rkt_excel") / "data" / DEFAULT_PLAN))
 
 
-Where = Callable[[tuple[Any, ...], str], TemplateProblem]
+Where = Callable[[tuple[Any, ...], "str | Text"], TemplateProblem]
 """Builds the problem for a model location (pydantic loc) and message: file, line or cell, field."""
 
 
 def _yaml_where(name: str, lines: dict[tuple[Any, ...], int], upgraded: bool) -> Where:
-    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+    def where(loc: tuple[Any, ...], message: str | Text) -> TemplateProblem:
         if upgraded:
             loc = _format_1_loc(loc)
-        return TemplateProblem(name, _line_for(lines, loc), _field_name(loc), message)
+        en, id_ = _words(message)
+        return TemplateProblem(name, _line_for(lines, loc), _field_name(loc), en, message_id=id_)
 
     return where
 
@@ -350,10 +352,11 @@ def _yaml_where(name: str, lines: dict[tuple[Any, ...], int], upgraded: bool) ->
 def _cell_where(name: str, cells: Mapping[tuple[Any, ...], str]) -> Where:
     """Problems located by the cell that holds a field (the longest known prefix of its loc)."""
 
-    def where(loc: tuple[Any, ...], message: str) -> TemplateProblem:
+    def where(loc: tuple[Any, ...], message: str | Text) -> TemplateProblem:
         plain = tuple(part for part in loc if part not in _BLOCK_TAGS)
         cell = next((cells[plain[:n]] for n in range(len(plain), -1, -1) if plain[:n] in cells), "")
-        return TemplateProblem(name, 0, _field_name(loc), message, cell=cell)
+        en, id_ = _words(message)
+        return TemplateProblem(name, 0, _field_name(loc), en, cell=cell, message_id=id_)
 
     return where
 
@@ -371,14 +374,96 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, Where | None, list[TemplateP
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         problem = getattr(err, "problem", None) or str(err)
-        return None, None, [TemplateProblem(name, line, "", f"not valid YAML: {problem}")]
+        return None, None, [
+            TemplateProblem(name, line, "", f"not valid YAML: {problem}",
+                            message_id=f"bukan YAML yang sah: {problem}")
+        ]  # fmt: skip
     lines: dict[tuple[Any, ...], int] = {}
     if root is not None:
         _node_lines(root, (), lines)
     if not isinstance(data, dict):
-        return None, None, [TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)")]
+        return None, None, [
+            TemplateProblem(name, 1, "", "a plan is a YAML mapping (key: value)",
+                            message_id="rencana adalah pemetaan YAML (kunci: nilai)")
+        ]  # fmt: skip
     data, upgraded = _upgrade(data)
     return data, _yaml_where(name, lines, upgraded), []
+
+
+# Messages of the field checks, by pydantic error type (its own English otherwise).
+_PYDANTIC_TYPES: dict[str, tuple[str, str]] = {
+    "missing": ("wajib diisi tetapi tidak ada", "required field is missing"),
+    "extra_forbidden": (
+        "isian tidak dikenal (lihat docs/template-format.md)",
+        "unknown field (see docs/template-format.md)",
+    ),
+    "string_type": ("harus berupa teks", "must be text"),
+    "int_type": ("harus berupa bilangan bulat", "must be a whole number"),
+    "int_parsing": ("harus berupa bilangan bulat", "must be a whole number"),
+    "int_from_float": ("harus berupa bilangan bulat", "must be a whole number"),
+    "bool_type": ("harus true atau false", "must be true or false"),
+    "bool_parsing": ("harus true atau false", "must be true or false"),
+    "date_type": ("harus berupa tanggal (YYYY-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "date_parsing": ("harus berupa tanggal (YYYY-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": (
+        "harus berupa tanggal (YYYY-MM-DD)",
+        "must be a date (YYYY-MM-DD)",
+    ),
+    "too_short": ("tidak boleh kosong", "must not be empty"),
+    "list_type": ("harus berupa daftar", "must be a list"),
+    "tuple_type": ("harus berupa daftar", "must be a list"),
+    "dict_type": ("harus berupa pemetaan (kunci: nilai)", "must be a mapping (key: value)"),
+    "model_type": ("harus berupa pemetaan (kunci: nilai)", "must be a mapping (key: value)"),
+}
+# Messages of the plan model's own validators (raised as ValueError in English).
+_VALIDATOR_WORDS: dict[str, str] = {
+    "an id is letters, digits, '.', '_' or '-' (e.g. I.1.a)": (
+        "id terdiri atas huruf, angka, '.', '_' atau '-' (misalnya I.1.a)"
+    ),
+    "months are numbers from 1 to 12": "bulan adalah angka 1 sampai 12",
+    "a plan id is letters, digits, '.', '_' or '-'": (
+        "id rencana terdiri atas huruf, angka, '.', '_' atau '-'"
+    ),
+    "an empty item; remove it": "butir kosong; hapus",
+    "NIP must be quoted text (a number loses leading zeros)": (
+        "NIP harus ditulis sebagai teks dalam tanda kutip (angka kehilangan nol di depan)"
+    ),
+}
+
+
+def _pydantic_words(error: Mapping[str, Any]) -> Text:
+    """A pydantic error in both languages."""
+    kind = error.get("type", "")
+    if kind in _PYDANTIC_TYPES:
+        id_, en = _PYDANTIC_TYPES[kind]
+        return Text(id_, en)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = next(iter((error.get("ctx") or {}).values()), "?")
+        words = {"greater_than_equal": ("paling kecil", "at least"),
+                 "less_than_equal": ("paling besar", "at most"),
+                 "greater_than": ("lebih dari", "greater than"),
+                 "less_than": ("kurang dari", "less than")}[kind]  # fmt: skip
+        return Text(f"harus {words[0]} {limit}", f"must be {words[1]} {limit}")
+    if kind == "value_error":
+        cause = (error.get("ctx") or {}).get("error")
+        en = str(cause) if cause is not None else str(error.get("msg", ""))
+        if en in _VALIDATOR_WORDS:
+            return Text(_VALIDATOR_WORDS[en], en)
+        if en.startswith("an item is one line"):
+            rest = en.split(":", 1)[1] if ":" in en else ""
+            return Text(
+                "butir hanya satu baris; tulis setiap baris sebagai butir sendiri:" + rest, en
+            )
+        return Text(en, en)
+    msg = str(error.get("msg", ""))
+    return Text(msg, msg)
+
+
+def _words(message: str | Text) -> tuple[str, str]:
+    """(English, Indonesian) of a problem message; a plain str is English only."""
+    if isinstance(message, Text):
+        return message.en, message.id
+    return message, ""
 
 
 def validate_plan(data: dict[str, Any], where: Where) -> tuple[Plan | None, list[TemplateProblem]]:
@@ -397,12 +482,7 @@ def validate_plan(data: dict[str, Any], where: Where) -> tuple[Plan | None, list
             # pydantic also reports a parent list as too short when its only item failed
             if e["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
                 continue
-            msg = e["msg"]
-            if e["type"] == "missing":
-                msg = "required field is missing"
-            elif e["type"] == "extra_forbidden":
-                msg = "unknown field (see docs/template-format.md)"
-            problems.append(where(loc, msg))
+            problems.append(where(loc, _pydantic_words(e)))
         return None, problems
     problems = _cross_check(plan, where)
     return (plan if not problems else None), problems
@@ -412,68 +492,95 @@ def _cross_check(plan: Plan, where: Where) -> list[TemplateProblem]:
     """Checks that span fields: unique ids, parseable targets, known LKE questions."""
     problems: list[TemplateProblem] = []
 
-    def add(loc: tuple[Any, ...], message: str) -> None:
+    def add(loc: tuple[Any, ...], message: Text) -> None:
         problems.append(where(loc, message))
 
     if plan.format != FORMAT_VERSION:
-        add(("format",), f"unknown format {plan.format}; this rkt_excel reads {FORMAT_VERSION}")
+        add(("format",), Text(
+            f"format {plan.format} tidak dikenal; rkt_excel ini membaca {FORMAT_VERSION}",
+            f"unknown format {plan.format}; this rkt_excel reads {FORMAT_VERSION}",
+        ))  # fmt: skip
     try:
-        from rkt_excel.lke import load_model
+        from rkt_excel.lke import MODEL_IDS, load_model
 
         model = load_model(plan.regulation)
     except ModelError as err:
-        add(("regulation",), str(err))
+        known = ", ".join(MODEL_IDS)
+        add(("regulation",), Text(
+            f"regulasi {plan.regulation!r} tidak dikenal; yang dikenal: {known}", str(err)
+        ))  # fmt: skip
         model = None
 
     tables = [n for n, chapter in enumerate(plan.chapters) if chapter.table]
     for n in tables[1:]:
-        add(("chapters", n, "table"), "only one chapter holds the RKT table")
+        add(("chapters", n, "table"), Text(
+            "hanya satu bab yang memuat tabel RKT", "only one chapter holds the RKT table"
+        ))  # fmt: skip
     seen_components: set[str] = set()
     seen_rows: dict[str, tuple[Any, ...]] = {}
     for ci, comp in enumerate(plan.components):
         cloc: tuple[Any, ...] = ("components", ci)
         if comp.id in seen_components:
-            add((*cloc, "id"), f"duplicate component id {comp.id!r}")
+            add((*cloc, "id"), Text(
+                f"id komponen {comp.id!r} ganda", f"duplicate component id {comp.id!r}"
+            ))  # fmt: skip
         seen_components.add(comp.id)
         seen_nos: set[int] = set()
         for si, sub in enumerate(comp.subareas):
             if sub.no in seen_nos:
-                add((*cloc, "subareas", si, "no"), f"duplicate NO {sub.no} in component {comp.id}")
+                add((*cloc, "subareas", si, "no"), Text(
+                    f"NO {sub.no} ganda dalam komponen {comp.id}",
+                    f"duplicate NO {sub.no} in component {comp.id}",
+                ))  # fmt: skip
             seen_nos.add(sub.no)
             for ii, ind in enumerate(sub.indicators):
                 loc: tuple[Any, ...] = (*cloc, "subareas", si, "indicators", ii)
                 if ind.id in seen_rows:
                     first = where(seen_rows[ind.id], "")
-                    at = f"line {first.line}" if first.line else first.cell or "?"
-                    add((*loc, "id"), f"duplicate indicator id {ind.id!r} (first at {at})")
+                    at = first.cell or "?"
+                    at_id, at_en = (
+                        (f"baris {first.line}", f"line {first.line}") if first.line else (at, at)
+                    )
+                    add((*loc, "id"), Text(
+                        f"id indikator {ind.id!r} ganda (pertama di {at_id})",
+                        f"duplicate indicator id {ind.id!r} (first at {at_en})",
+                    ))  # fmt: skip
                 else:
                     seen_rows[ind.id] = (*loc, "id")
                 try:
                     parsed = parse_target(ind.target)
                 except ScheduleError as err:
-                    add((*loc, "target"), f"row {ind.id}: cannot read TARGET WAKTU: {err}")
+                    add((*loc, "target"), Text(
+                        f"baris {ind.id}: TARGET WAKTU tidak terbaca: {err}",
+                        f"row {ind.id}: cannot read TARGET WAKTU: {err}",
+                    ))  # fmt: skip
                 else:
                     if parsed.year is not None and parsed.year != plan.year:
-                        add(
-                            (*loc, "target"), f"row {ind.id}: year {parsed.year} is not {plan.year}"
-                        )
+                        add((*loc, "target"), Text(
+                            f"baris {ind.id}: tahun {parsed.year} bukan {plan.year}",
+                            f"row {ind.id}: year {parsed.year} is not {plan.year}",
+                        ))  # fmt: skip
                     if (
                         ind.months is not None
                         and parsed.months
                         and tuple(sorted(set(ind.months))) != parsed.months
                     ):
-                        add(
-                            (*loc, "months"),
+                        add((*loc, "months"), Text(
+                            f"baris {ind.id}: bulan {list(ind.months)} tidak sesuai dengan "
+                            f"{ind.target!r} ({list(parsed.months)})",
                             f"row {ind.id}: months {list(ind.months)} disagree with "
                             f"{ind.target!r} ({list(parsed.months)})",
-                        )
+                        ))  # fmt: skip
                 if ind.lke is not None and model is not None and not model.has_question(ind.lke):
-                    add(
-                        (*loc, "lke"),
+                    add((*loc, "lke"), Text(
+                        f"baris {ind.id}: pertanyaan LKE {ind.lke!r} tidak ada di {model.id}",
                         f"row {ind.id}: unknown LKE question {ind.lke!r} in {model.id}",
-                    )
+                    ))  # fmt: skip
                 if ind.lke is None and not ind.lke_note:
-                    add((*loc, "lke_note"), f"row {ind.id}: no LKE question; say why in lke_note")
+                    add((*loc, "lke_note"), Text(
+                        f"baris {ind.id}: tanpa pertanyaan LKE; tulis alasannya di lke_note",
+                        f"row {ind.id}: no LKE question; say why in lke_note",
+                    ))  # fmt: skip
     return problems
 
 
@@ -505,7 +612,10 @@ def _load(path: str | Path | None, text: str | None) -> tuple[Plan | None, list[
         try:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            return None, [TemplateProblem(name, 0, "", f"cannot read the file: {err}")]
+            return None, [
+                TemplateProblem(name, 0, "", f"cannot read the file: {err}",
+                                message_id=f"berkas tidak dapat dibaca: {err}")
+            ]  # fmt: skip
     else:
         name = str(path) if path is not None else "<text>"
     data, where, problems = _parse_yaml(text, name)
@@ -523,8 +633,8 @@ def load_template(path: str | Path | None = None, text: str | None = None) -> Pl
     """
     plan, problems = _load(path, text)
     if plan is None:
-        where = str(path) if path is not None else "the plan"
-        raise TemplateError(f"{where}: {len(problems)} problem(s) in the plan", problems)
+        where = str(path) if path is not None else "-"
+        raise TemplateError(problems=problems, key="plan-problems", count=len(problems), name=where)
     return plan
 
 

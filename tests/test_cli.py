@@ -86,7 +86,11 @@ def test_bad_template_is_a_message(tmp_path: Path) -> None:
         main, ["generate", "--template", str(bad), "-o", str(tmp_path / "x.xlsx")]
     )
     assert result.exit_code == 1
-    assert "required field is missing" in result.output and "Traceback" not in result.output
+    assert "wajib diisi tetapi tidak ada" in result.output and "Traceback" not in result.output
+    english = runner.invoke(
+        main, ["generate", "--template", str(bad), "-o", str(tmp_path / "x.xlsx"), "--lang", "en"]
+    )
+    assert "required field is missing" in english.output
 
 
 # --- the secretariat's commands, on the demo's files -----------------------------------------

@@ -208,3 +208,14 @@ def test_items_are_one_line_and_sub_area_numbers_unique(tmp_path: Path) -> None:
     )
     found = problems_of(tmp_path, SMALL + extra)
     assert [(line, field) for line, field, _ in found] == [(30, "components[0].subareas[1].no")]
+
+
+def test_plan_problems_read_in_indonesian_and_in_english(tmp_path: Path) -> None:
+    text = SMALL.replace("year: 2019", "year: dua ribu")
+    text = "".join(line for line in text.splitlines(True) if "SK Tim Kerja telah" not in line)
+    found = {p.field: p for p in check_template(write(tmp_path, text))}
+    year, missing = found["year"], next(p for f, p in found.items() if f.endswith("indicator"))
+    assert year.render("id").endswith("year: harus berupa bilangan bulat")
+    assert year.render("en").endswith("year: must be a whole number")
+    assert missing.render("id").endswith("indicator: wajib diisi tetapi tidak ada")
+    assert str(missing).endswith("indicator: required field is missing")  # str() is English

@@ -15,6 +15,7 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
+from rkt_excel.catalogue import Text
 from rkt_excel.errors import TemplateProblem
 from rkt_excel.planbook import layout as L
 
@@ -35,12 +36,18 @@ def read_planbook(path: str | Path) -> tuple[dict[str, Any] | None, Cells, list[
         sheets = set(wb.sheet_names)
         missing = [s for s in (L.SHEET_PLAN, L.SHEET_DOC) if s not in sheets]
         if missing:
-            msg = f"not a plan workbook: no sheet {', '.join(missing)}"
-            return None, {}, [TemplateProblem(name, 0, "", msg)]
+            names = ", ".join(missing)
+            return None, {}, [
+                TemplateProblem(name, 0, "", f"not a plan workbook: no sheet {names}",
+                                message_id=f"bukan buku kerja rencana: tidak ada lembar {names}")
+            ]  # fmt: skip
         plan_rows = wb.get_sheet_by_name(L.SHEET_PLAN).to_python(skip_empty_area=False)
         doc_rows = wb.get_sheet_by_name(L.SHEET_DOC).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as err:
-        return None, {}, [TemplateProblem(name, 0, "", f"cannot read the workbook: {err}")]
+        return None, {}, [
+            TemplateProblem(name, 0, "", f"cannot read the workbook: {err}",
+                            message_id=f"buku kerja tidak dapat dibaca: {err}")
+        ]  # fmt: skip
     reader = _Reader(name)
     data: dict[str, Any] = {}
     reader.document(doc_rows, data)
@@ -87,8 +94,10 @@ class _Reader:
     def cell(self, sheet: str, r: int, c: int) -> str:
         return f"{sheet}!{get_column_letter(c + 1)}{r + 1}"
 
-    def problem(self, sheet: str, r: int, c: int, field: str, message: str) -> None:
-        self.problems.append(TemplateProblem(self.name, 0, field, message, self.cell(sheet, r, c)))
+    def problem(self, sheet: str, r: int, c: int, field: str, message: Text) -> None:
+        self.problems.append(
+            TemplateProblem(self.name, 0, field, message.en, self.cell(sheet, r, c), message.id)
+        )
 
     # --- Dokumen ---------------------------------------------------------------------------
 
@@ -111,7 +120,16 @@ class _Reader:
             at = self.cell(sheet, r, L.DOC_TEXT)
             if not kind:
                 if text.strip():
-                    self.problem(sheet, r, L.DOC_KIND, "", "a row without JENIS; choose its kind")
+                    self.problem(
+                        sheet,
+                        r,
+                        L.DOC_KIND,
+                        "",
+                        Text(
+                            "baris tanpa JENIS; pilih jenisnya",
+                            "a row without JENIS; choose its kind",
+                        ),
+                    )
                 continue
             if kind in _FIELD_OF:
                 path = _FIELD_OF[kind]
@@ -127,7 +145,13 @@ class _Reader:
                 for key in path[:-1]:
                     target = target.setdefault(key, {})
                 if path[-1] in target:
-                    self.problem(sheet, r, L.DOC_KIND, ".".join(path), f"'{kind}' given twice")
+                    self.problem(
+                        sheet,
+                        r,
+                        L.DOC_KIND,
+                        ".".join(path),
+                        Text(f"'{kind}' diisi dua kali", f"'{kind}' given twice"),
+                    )
                 target[path[-1]] = value
                 self.cells[path] = at
             elif kind == L.KIND_SIGNATORY:
@@ -153,7 +177,13 @@ class _Reader:
                 body, body_loc = container["body"], (*chapter_loc, "body")
             elif kind == L.KIND_SECTION:
                 if container is None:
-                    self.problem(sheet, r, L.DOC_KIND, "", "a Subbab before any Bab")
+                    self.problem(
+                        sheet,
+                        r,
+                        L.DOC_KIND,
+                        "",
+                        Text("Subbab sebelum Bab mana pun", "a Subbab before any Bab"),
+                    )
                     continue
                 loc = (*chapter_loc, "sections", len(container["sections"]))
                 section: dict[str, Any] = {"number": no, "title": text.strip(), "body": []}
@@ -162,7 +192,15 @@ class _Reader:
                 body, body_loc = section["body"], (*loc, "body")
             elif kind == L.KIND_TABLE:
                 if container is None:
-                    self.problem(sheet, r, L.DOC_KIND, "", "'Tabel rencana' before any Bab")
+                    self.problem(
+                        sheet,
+                        r,
+                        L.DOC_KIND,
+                        "",
+                        Text(
+                            "'Tabel rencana' sebelum Bab mana pun", "'Tabel rencana' before any Bab"
+                        ),
+                    )
                     continue
                 container["table"] = True
                 self.cells[(*chapter_loc, "table")] = at
@@ -175,7 +213,16 @@ class _Reader:
                 body, body_loc = annex["body"], (*loc, "body")
             elif kind == L.KIND_PARAGRAPH or kind in L.KIND_ITEMS:
                 if body is None:
-                    self.problem(sheet, r, L.DOC_KIND, "", f"'{kind}' before any Bab or Lampiran")
+                    self.problem(
+                        sheet,
+                        r,
+                        L.DOC_KIND,
+                        "",
+                        Text(
+                            f"'{kind}' sebelum Bab atau Lampiran mana pun",
+                            f"'{kind}' before any Bab or Lampiran",
+                        ),
+                    )
                     continue
                 if kind == L.KIND_PARAGRAPH:
                     self.cells[(*body_loc, len(body))] = at
@@ -190,7 +237,16 @@ class _Reader:
                 self.cells[bloc] = at
                 last["items"].append(text.strip())
             else:
-                self.problem(sheet, r, L.DOC_KIND, "", f"unknown JENIS {kind!r} (see sheet Daftar)")
+                self.problem(
+                    sheet,
+                    r,
+                    L.DOC_KIND,
+                    "",
+                    Text(
+                        f"JENIS {kind!r} tidak dikenal (lihat lembar Daftar)",
+                        f"unknown JENIS {kind!r} (see sheet Daftar)",
+                    ),
+                )
         for chapter in chapters:
             for key in ("body", "sections"):
                 if not chapter[key]:
@@ -209,7 +265,8 @@ class _Reader:
         if header[: len(L.PLAN_HEADERS)] != list(L.PLAN_HEADERS):
             self.problem(
                 sheet, L.HEADER_ROW, 0, "",
-                f"the header row must read {', '.join(L.PLAN_HEADERS)}",
+                Text(f"baris judul harus berbunyi {', '.join(L.PLAN_HEADERS)}",
+                     f"the header row must read {', '.join(L.PLAN_HEADERS)}"),
             )  # fmt: skip
             return []
         components: list[dict[str, Any]] = []
@@ -236,7 +293,16 @@ class _Reader:
                 sub = None
                 continue
             if not components:
-                self.problem(sheet, r, col["no"], "", "an indicator row before any component row")
+                self.problem(
+                    sheet,
+                    r,
+                    col["no"],
+                    "",
+                    Text(
+                        "baris indikator sebelum baris komponen mana pun",
+                        "an indicator row before any component row",
+                    ),
+                )
                 continue
             comp = components[-1]
             no_text = _text(no).strip()
@@ -248,7 +314,16 @@ class _Reader:
                 self.cells[(*sloc, "no")] = self.cell(sheet, r, col["no"])
                 self.cells[(*sloc, "name")] = self.cell(sheet, r, col["komponen"])
             elif sub is None:
-                self.problem(sheet, r, col["no"], "", "the first row of a KOMPONEN needs its NO")
+                self.problem(
+                    sheet,
+                    r,
+                    col["no"],
+                    "",
+                    Text(
+                        "baris pertama sebuah KOMPONEN memerlukan NO",
+                        "the first row of a KOMPONEN needs its NO",
+                    ),
+                )
                 continue
             sloc = (*cloc, "subareas", len(comp["subareas"]) - 1)
             iloc = (*sloc, "indicators", len(sub["indicators"]))
