@@ -41,6 +41,7 @@ PURE = (
     "rkt_excel.score",
     "rkt_excel.snapshot",
     "rkt_excel.template",
+    "rkt_excel.planmessages",
     "rkt_excel.texts",
     "rkt_excel.workspace",
 )

@@ -173,7 +173,7 @@ def test_template_check_checks_the_workspaces_plan(
     assert result.exit_code == 0 and "rencana.yaml" in result.output
     (office / "rencana.yaml").write_text("id: rusak\n", encoding="utf-8")
     broken = runner.invoke(main, ["template", "check"])
-    assert broken.exit_code == 1 and "required field is missing" in broken.output
+    assert broken.exit_code == 1 and "wajib diisi tetapi tidak ada" in broken.output
 
 
 def test_outside_a_workspace_inputs_are_required(
