@@ -1,4 +1,5 @@
-"""The one catalogue of issue codes for returned forms, as plain data.
+"""The one catalogue of problem codes in users' files, as plain data: the returned forms'
+(``CATALOGUE``) and those of importing an office's own RKT (``IMPORT_CODES``).
 
 Owns every code's severity, group, messages (Bahasa Indonesia and English, with ``{params}``
 placeholders filled from ``Issue.params``) and how to fix it. Importing this module registers
@@ -552,3 +553,84 @@ CATALOGUE: dict[str, Rule] = {r.code: r for r in RULES}
 if len(CATALOGUE) != len(RULES):  # pragma: no cover - a typo caught at import, not at run time
     raise ValueError("duplicate issue code in the catalogue")
 PREFLIGHT_CODES: frozenset[str] = frozenset(r.code for r in RULES if r.group == _P)
+
+
+# --- importing the office's own RKT (rkt-excel template import; planimport/) ----------------
+# code -> (severity, Indonesian, English); {params} are filled from ImportProblem.params.
+IMPORT_CODES: dict[str, tuple[str, str, str]] = {
+    "no-rkt-table": (
+        "error",
+        "Tidak ada tabel RKT: tidak ditemukan baris judul dengan kolom INDIKATOR.",
+        "No RKT table: no header row with an INDIKATOR column was found.",
+    ),
+    "column-not-imported": (
+        "warning",
+        "Kolom {header} tidak dikenal; isinya tidak diimpor: {text!r}",
+        "Unknown column {header}; its content was not imported: {text!r}",
+    ),
+    "row-continued": (
+        "warning",
+        "Baris lanjutan (halaman berikutnya) digabung ke baris {row_id}: {text!r}",
+        "Continuation row (next page) joined to row {row_id}: {text!r}",
+    ),
+    "row-split": (
+        "warning",
+        "Satu baris memuat {count} indikator; dipisah menjadi {ids}. Periksa pasangan aksi, "
+        "bukti dan target.",
+        "One row holds {count} indicators; split into {ids}. Check how actions, evidence and "
+        "targets were paired.",
+    ),
+    "row-split-unpaired": (
+        "warning",
+        "{items} butir {header} untuk {count} indikator tidak dapat dipasangkan; semuanya "
+        "diberikan ke {row_id}.",
+        "{items} {header} items for {count} indicators cannot be paired; all went to {row_id}.",
+    ),
+    "row-outside-component": (
+        "error",
+        "Baris indikator sebelum baris komponen (mis. 'I MANAJEMEN PERUBAHAN'); diimpor ke "
+        "komponen {component}: {text!r}",
+        "Indicator row before any component row (e.g. 'I MANAJEMEN PERUBAHAN'); imported into "
+        "component {component}: {text!r}",
+    ),
+    "component-empty": (
+        "warning",
+        "Komponen {component} tanpa baris indikator; tidak diimpor.",
+        "Component {component} has no indicator row; not imported.",
+    ),
+    "subarea-number-missing": (
+        "warning",
+        "KOMPONEN {name!r} tanpa NO; diberi nomor {no}.",
+        "KOMPONEN {name!r} has no NO; numbered {no}.",
+    ),
+    "component-name-corrected": (
+        "info",
+        "Judul komponen tercetak {title!r}; nama area yang dipakai: {name!r}.",
+        "Component heading printed {title!r}; area name used: {name!r}.",
+    ),
+    "component-unknown": (
+        "warning",
+        "Komponen {title!r} bukan salah satu dari enam area perubahan; nama dibiarkan.",
+        "Component {title!r} is not one of the six areas of change; name kept.",
+    ),
+    "target-unreadable": (
+        "warning",
+        "TARGET WAKTU {text!r} baris {row_id} tidak terbaca ({error}); disimpan apa adanya.",
+        "TARGET WAKTU {text!r} of row {row_id} cannot be read ({error}); kept as written.",
+    ),
+    "lke-not-found": (
+        "warning",
+        "Baris {row_id}: tidak ada pertanyaan LKE yang mirip; isi lke atau lke_note.",
+        "Row {row_id}: no similar LKE question; fill in lke or lke_note.",
+    ),
+    "no-year": (
+        "warning",
+        "Tahun rencana tidak ditemukan di sampul; dipakai {year}.",
+        "The plan year is not on the cover; {year} is used.",
+    ),
+    "paragraph-not-imported": (
+        "warning",
+        "Paragraf di luar bab tidak diimpor: {text!r}",
+        "A paragraph outside the chapters was not imported: {text!r}",
+    ),
+}
