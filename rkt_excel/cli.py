@@ -274,6 +274,9 @@ def _workspace() -> Any:
     return find_workspace()
 
 
+TEXT_OR_JSON = format_option(("text", "json"), "text for people, json for programs.")
+
+
 def _plan(template: Path | None, ws: Any = None) -> Any:
     """--template if given; else the workspace's plan; else the embedded one."""
     from rkt_excel.template import load_template
@@ -375,13 +378,7 @@ def template_show_default(output: Path | None, lang: str) -> None:
 @click.argument(
     "plan", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
 )
-@format_option(
-    (
-        "text",
-        "json",
-    ),
-    "text for people, json for programs.",
-)
+@TEXT_OR_JSON
 @LANG_OPTION
 @click.pass_context
 @_command
@@ -436,7 +433,7 @@ def template_new(
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @output_option("Plan to write: .yaml, or .xlsx for a plan workbook.", required=True)
 @click.option("--regulation", help="LKE model for the suggestions (default: as the text names).")
-@format_option(("text", "json"), "text for people, json for programs.")
+@TEXT_OR_JSON
 @LANG_OPTION
 @click.pass_context
 @_command
@@ -823,7 +820,7 @@ def _read_recaps(paths: Any, lang: str) -> list[Any]:
 @AS_OF_OPTION
 @JOBS_OPTION
 @output_option("Folder to write the evidence tree to.", default="bukti", folder=True)
-@format_option(("text", "json"), "text for people, json for programs.")
+@TEXT_OR_JSON
 @LANG_OPTION
 @_command
 def evidence(
@@ -890,13 +887,7 @@ def evidence(
     default=None,
     help="Also write the tidy tables as CSV next to the recap.",
 )
-@format_option(
-    (
-        "text",
-        "json",
-    ),
-    "text for people, json for programs.",
-)
+@TEXT_OR_JSON
 @LANG_OPTION
 @click.pass_context
 @_command
@@ -998,7 +989,7 @@ def consolidate(
     help="Improvements shown per list in text output (0: all).",
 )
 @JOBS_OPTION
-@format_option(("text", "json"), "text for people, json for programs.")
+@TEXT_OR_JSON
 @LANG_OPTION
 @_command
 def priorities(
@@ -1121,7 +1112,7 @@ DEADLINE_OPTION = click.option(
 @main.command()
 @RECAPS_ARGUMENT
 @PREVIOUS_OPTION
-@format_option(("text", "json"), "text for people, json for programs.")
+@TEXT_OR_JSON
 @LANG_OPTION
 @_command
 def compare(recaps: tuple[Path, ...], previous: tuple[Path, ...], fmt: str, lang: str) -> None:
@@ -1175,7 +1166,7 @@ def summarize(
 @DEADLINE_OPTION
 @BY_OPTION
 @output_option("Folder to write one text file per unit to (default: print them).", folder=True)
-@format_option(("text", "json"), "text for people, json for programs.")
+@TEXT_OR_JSON
 @LANG_OPTION
 @_command
 def remind(
