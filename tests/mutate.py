@@ -9,8 +9,10 @@ Mutations keep the zip valid where the damage is meant to be inside a part (a pa
 inflated, changed and deflated again) and break the zip on purpose where the damage is the
 zip itself (truncated files, cut or lying compressed streams, flipped bytes in headers).
 
-Run ``python tests/mutate.py SOURCE.xlsx OUT_DIR --count N [--first SEED]`` to write a
-corpus with a manifest (file name, seed, recipe) for looking at failures by hand.
+Run ``python tests/mutate.py --sources DIR`` to write the fuzz test's sources, and
+``python tests/mutate.py SOURCE.xlsx OUT_DIR --count N [--first SEED]`` to write a corpus with
+a manifest (file name, seed, recipe) for looking at failures by hand. The fuzz test numbers
+seeds across its sources: xlsxwriter 0-699, openpyxl 700-1399, libreoffice 1400-2099.
 """
 
 from __future__ import annotations
@@ -556,14 +558,38 @@ def build_sources(out_dir: Path, *, libreoffice: bool = True) -> dict[str, Path]
 
         [saved] = soffice_convert([out["openpyxl"]], out_dir / "lo", recalc=False)
         out["libreoffice"] = saved.rename(out_dir / "libreoffice.xlsx")
+    for path in out.values():
+        _freeze(path)
     return out
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _freeze(path: Path) -> None:
+    """Make a source the same bytes on every run: the save time fixed, the zip rewritten
+    here (fixed timestamps), so ``mutate(source, seed)`` is reproducible anywhere."""
+    entries = [
+        replace(e, data=_MODIFIED.sub(rb"\g<1>2019-08-31T00:00:00Z\2", e.data))
+        if e.name == "docProps/core.xml"
+        else e
+        for e in read_entries(path.read_bytes())
+    ]
+    path.write_bytes(write_zip(entries))
 
 
 def main(argv: list[str]) -> int:
     """Write a corpus of mutated copies of one workbook, with a manifest."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python tests/mutate.py", description=main.__doc__)
+    if argv[:1] == ["--sources"] and len(argv) == 2:  # the fuzz test's sources, to mutate
+        for name, path in build_sources(Path(argv[1])).items():
+            print(f"{name}\t{path}")
+        return 0
+    parser = argparse.ArgumentParser(
+        prog="python tests/mutate.py",
+        description=f"{main.__doc__} (Or: --sources DIR writes the fuzz test's sources.)",
+    )
     parser.add_argument("source", type=Path)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--count", type=int, default=100)
