@@ -75,10 +75,24 @@ class RecapError(RktError, ValueError):
     """A file given to the roll-up is not a recap written by rkt_excel."""
 
 
+class OutputError(RktError, OSError):
+    """An output file cannot be written (its folder cannot be made, is not a folder, or is
+    not writable); the message names the path and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot write the file ({reason})")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:  # OSError would print its errno fields instead
+        return str(self.args[0])
+
+
 __all__ = [
     "FormError",
     "HasilError",
     "ModelError",
+    "OutputError",
     "RecapError",
     "RktError",
     "ScheduleError",

@@ -26,6 +26,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import FrameType
 
+from rkt_excel.errors import OutputError
+
 TEMP_PREFIX = ".rkt-tmp-"
 # The temporary names of rkt_excel 0.1 (".rekap.1a2b3c4d.tmp.xlsx"): debris of older runs.
 _OLD_TEMP = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp(\.[^.]+)?$")
@@ -48,23 +50,51 @@ def is_temp_name(name: str) -> bool:
 def atomic_write(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; rename it over ``path`` when the block succeeds.
 
-    The temporary file is removed when the block raises (KeyboardInterrupt and, under
-    ``interrupts_cleaned``, SIGTERM included), so a failed write never leaves a truncated
-    file under the real name. The file is not created here: the writer creates it with the
-    usual permissions (mkstemp would make it private, 0600).
+    A missing folder is created. The temporary file is created empty before the block runs,
+    with the usual permissions (mkstemp would make it private, 0600), so an output that
+    cannot be written fails at once, before any work, with an ``OutputError`` naming the
+    path; so does a rename that fails (``path`` is a folder). The temporary file is removed
+    when the block raises (KeyboardInterrupt and, under ``interrupts_cleaned``, SIGTERM
+    included), so a failed write never leaves a truncated file under the real name.
+
+    Raises:
+        OutputError: the folder cannot be made, or the file cannot be created or renamed.
     """
     target = Path(path)
     tmp = temp_path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.open("xb").close()
+    except OSError as err:
+        raise OutputError(str(target), _reason(target, err)) from err
     _LIVE.add(tmp)
     try:
         yield tmp
         # os.replace is atomic within one file system, hence the same directory.
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as err:
+            raise OutputError(str(target), _reason(target, err)) from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
         _LIVE.discard(tmp)
+
+
+def _reason(target: Path, err: OSError) -> str:
+    """Why ``target`` cannot be written, in words: a file where a folder should be is named
+    (mkdir only says "File exists")."""
+    if target.is_dir():
+        return "a folder has that name"
+    for folder in target.parents:
+        if folder.exists():
+            return (
+                err.strerror or type(err).__name__
+                if folder.is_dir()
+                else f"{folder} is not a folder"
+            )
+    return err.strerror or type(err).__name__
 
 
 class Terminated(BaseException):

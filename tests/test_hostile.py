@@ -657,13 +657,7 @@ def _outputs(forms: dict[str, Path], units_file: Path, out: Path) -> dict[str, l
 
 @pytest.mark.parametrize(
     "command",
-    [
-        pytest.param("consolidate", marks=xfail(8)),
-        pytest.param("generate", marks=xfail(8)),
-        pytest.param("template show-default", marks=xfail(8)),
-        "distribute",
-        pytest.param("rollup", marks=xfail(8)),
-    ],
+    ["consolidate", "generate", "template show-default", "distribute", "rollup"],
 )
 def test_output_into_a_missing_folder_is_created(
     command: str, forms: dict[str, Path], units_file: Path, tmp_path: Path
@@ -687,9 +681,9 @@ def test_output_into_a_missing_folder_is_created(
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param("consolidate", marks=xfail(8)),
-        pytest.param("generate", marks=xfail(8)),
-        pytest.param("template show-default", marks=xfail(8)),
+        "consolidate",
+        "generate",
+        "template show-default",
         pytest.param("distribute", marks=xfail(8)),
         pytest.param("rollup", marks=xfail(8)),
     ],
@@ -717,7 +711,6 @@ def test_output_under_a_file_is_a_one_line_error(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-@xfail(8)
 def test_output_into_a_read_only_folder_is_a_one_line_error(
     forms: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -735,7 +728,6 @@ def test_output_into_a_read_only_folder_is_a_one_line_error(
     assert result.stderr.startswith("Error:") and str(folder) in result.stderr
 
 
-@xfail(8)
 def test_annotate_into_an_unwritable_place_is_a_one_line_error(forms: dict[str, Path]) -> None:
     """``validate --annotate`` when the annotated copy cannot be written (a folder holds its
     name): the issues are still printed, no traceback, exit 1."""

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from rkt_excel import xlsx_io
+from rkt_excel.errors import OutputError
 from rkt_excel.xlsx_io import (
     TEMP_PREFIX,
     Terminated,
@@ -45,6 +46,40 @@ def test_atomic_write_registers_its_temp_file_only_while_it_runs(tmp_path: Path)
         raise KeyboardInterrupt
     assert not xlsx_io._LIVE
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"] and target.read_text() == "isi"
+
+
+def test_atomic_write_makes_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "baru" / "lagi" / "rekap.txt"
+    with atomic_write(target) as tmp:
+        assert tmp.exists() and tmp.stat().st_size == 0  # created at once, empty
+        tmp.write_text("isi")
+    assert target.read_text() == "isi"
+
+
+def test_an_unwritable_output_is_an_output_error_naming_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "bukan-folder"
+    blocker.write_text("x")
+    ran = []
+    with (
+        pytest.raises(
+            OutputError,
+            match=r"rekap\.xlsx: cannot write the file \(.*bukan-folder is not a folder\)",
+        ),
+        atomic_write(blocker / "rekap.xlsx"),
+    ):
+        ran.append(True)
+    assert not ran  # refused before any work
+    folder = tmp_path / "rekap.xlsx"
+    folder.mkdir()  # the name is taken by a folder: the rename fails
+    with (
+        pytest.raises(
+            OutputError, match=r"rekap\.xlsx: cannot write the file \(a folder has that name\)"
+        ),
+        atomic_write(folder) as tmp,
+    ):
+        tmp.write_text("isi")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bukan-folder", "rekap.xlsx"]
+    assert isinstance(OutputError("x", "y"), OSError)  # callers catching OSError still do
 
 
 def test_interrupts_cleaned_restores_tempdir_and_handlers() -> None:
