@@ -25,17 +25,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import resource
-import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cliproc import Proc, run_cli
 from mutate import AS_OF, build_sources, mutate
 from programs import needs_libreoffice
 
@@ -50,7 +47,7 @@ SOURCES = ("xlsxwriter", "openpyxl", "libreoffice")
 PER_SOURCE = 700  # 2,100 mutants in all
 BATCH = 150  # files per command
 MEMORY = 4 << 30  # bytes of address space per command
-SPLIT_BUDGET = 40  # extra runs per command to find the failing files of failed batches
+SPLIT_BUDGET = 20  # extra runs per command to find the failing files of failed batches
 
 
 @dataclass
@@ -100,37 +97,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 # --- running the CLI -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Run:
-    returncode: int | None  # None: killed after the timeout
-    stdout: str
-    stderr: str
+def cli(args: Sequence[str], timeout: float) -> Proc:
+    return run_cli(args, timeout=timeout, memory=MEMORY)
 
 
-def _limit_memory() -> None:  # runs in the child, before exec
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
-def cli(args: Sequence[str], timeout: float) -> Run:
-    env = {**os.environ, "RUST_BACKTRACE": "0", "PYTHONHASHSEED": "0"}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "rkt_excel", *args],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=timeout,
-            env=env,
-            preexec_fn=_limit_memory,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as err:
-        out = err.stdout.decode(errors="replace") if isinstance(err.stdout, bytes) else ""
-        return Run(None, out, "")
-    return Run(done.returncode, done.stdout, done.stderr)
-
-
-def crash_of(run: Run) -> str | None:
+def crash_of(run: Proc) -> str | None:
     """What went wrong with the process itself, or None."""
     if run.returncode is None:
         return "hang (killed after the timeout)"

@@ -24,13 +24,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
+from cliproc import Proc, run_cli
 from helpers import column_letter
 from mutate import Entry, read_entries, write_zip
 
@@ -150,34 +150,9 @@ def cli(*args: str | Path) -> Result:
     return runner.invoke(main, [str(a) for a in args])
 
 
-@dataclass(frozen=True)
-class Proc:
-    returncode: int | None  # None: killed after the timeout (a hang)
-    stdout: str
-    stderr: str
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
 def process(*args: str | Path, timeout: float = 120) -> Proc:
     """``rkt-excel ARGS`` as a subprocess, address space bounded, killed after ``timeout``."""
-    env = {**os.environ, "RUST_BACKTRACE": "0"}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "rkt_excel", *map(str, args)],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=timeout,
-            env=env,
-            preexec_fn=_limit_memory,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        return Proc(None, "", "")
-    return Proc(done.returncode, done.stdout, done.stderr)
+    return run_cli(args, timeout=timeout, memory=MEMORY)
 
 
 def assert_no_crash(result: Proc | Result, codes: tuple[int, ...] = (1,)) -> None:
@@ -531,6 +506,23 @@ def test_a_corrected_annotated_copy_is_that_units_form(
     assert found[form.name]["status"] == "superseded"
 
 
+def _errors_after_typing(
+    form: Path, values: dict[str, Any], field: str
+) -> tuple[tuple[str, str], list[tuple[str, str]]]:
+    """Type ``values`` in the form's first row (identity filled correctly), validate; return
+    (sheet, cell) of ``field`` in that row and the (sheet, cell) of every error."""
+    _, rows = read_meta(form)
+    row_id = next(iter(rows))
+    identity = {"nama_pengisi": "Ani", "nip": "198501012010012001",
+                "tanggal_pengisian": dt.date(2019, 8, 1)}  # fmt: skip
+    fill_form(form, {row_id: values}, identity=identity)
+    result = cli("validate", form, "--as-of", AS_OF, "--format", "json")
+    assert_no_crash(result)
+    where = (rows[row_id].sheet, f"{column_letter(field)}{rows[row_id].row}")
+    errors = [(i["sheet"], i["cell"]) for i in validate_json(result) if i["severity"] == "error"]
+    return where, errors
+
+
 # === class 5: missing structure passes =========================================================
 
 
@@ -555,22 +547,9 @@ def test_blank_status_on_a_touched_row_is_an_error(
 ) -> None:
     """A row with CAPAIAN and KETERANGAN filled but STATUS blank: an error at the STATUS
     cell (its sheet and cell named)."""
-    form = forms["blank-TU"]
-    _, rows = read_meta(form)
-    row_id = next(iter(rows))
-    fill_form(
-        form,
-        {row_id: {"capaian": 50, "keterangan": "sedang berjalan"}},
-        identity={
-            "nama_pengisi": "Ani",
-            "nip": "198501012010012001",
-            "tanggal_pengisian": dt.date(2019, 8, 1),
-        },
+    where, errors = _errors_after_typing(
+        forms["blank-TU"], {"capaian": 50, "keterangan": "sedang berjalan"}, "status"
     )
-    result = cli("validate", form, "--as-of", AS_OF, "--format", "json")
-    assert_no_crash(result)
-    where = (rows[row_id].sheet, f"{column_letter('status')}{rows[row_id].row}")
-    errors = [(i["sheet"], i["cell"]) for i in validate_json(result) if i["severity"] == "error"]
     assert where in errors, errors
 
 
@@ -645,14 +624,19 @@ def test_cell_text_cannot_forge_terminal_output(
 # === class 8: tracebacks for unwritable outputs ================================================
 
 
-def _outputs(forms: dict[str, Path], units_file: Path, out: Path) -> dict[str, list[str]]:
-    """Each command writing ``out``: its arguments."""
+def _output_args(command: str, forms: dict[str, Path], units_file: Path, out: Path) -> list[str]:
+    """The arguments of ``command`` writing ``out`` (for rollup, a recap is made first)."""
+    if command == "rollup":
+        recap = forms["TU"].parent.parent / "rekap-untuk-rollup.xlsx"
+        made = cli("consolidate", forms["TU"].parent, "--as-of", AS_OF, "-o", recap)
+        assert_no_crash(made, codes=(0, 1))
+        return ["rollup", str(recap), "-o", str(out)]
     return {
         "consolidate": ["consolidate", str(forms["TU"].parent), "--as-of", AS_OF, "-o", str(out)],
         "generate": ["generate", "-o", str(out)],
         "template show-default": ["template", "show-default", "-o", str(out)],
         "distribute": ["distribute", "--units", str(units_file), "-o", str(out.parent)],
-    }
+    }[command]
 
 
 @pytest.mark.parametrize(
@@ -665,15 +649,7 @@ def test_output_into_a_missing_folder_is_created(
     """``-o`` into a folder that does not exist yet: the folder is created and the file
     written (exit 0, or 1 for consolidate: the forms have problems)."""
     out = tmp_path / "baru" / "lagi" / "hasil.xlsx"
-    if command == "rollup":
-        recap = tmp_path / "rekap.xlsx"
-        assert_no_crash(
-            cli("consolidate", forms["TU"].parent, "--as-of", AS_OF, "-o", recap), codes=(0, 1)
-        )
-        args = ["rollup", str(recap), "-o", str(out)]
-    else:
-        args = _outputs(forms, units_file, out)[command]
-    result = cli(*args)
+    result = cli(*_output_args(command, forms, units_file, out))
     assert_no_crash(result, codes=(0, 1))
     assert out.exists() or (command == "distribute" and list(out.parent.glob("form-*.xlsx")))
 
@@ -696,15 +672,7 @@ def test_output_under_a_file_is_a_one_line_error(
     blocker = tmp_path / "bukan-folder"
     blocker.write_text("x")
     out = blocker / "hasil.xlsx"
-    if command == "rollup":
-        recap = tmp_path / "rekap.xlsx"
-        assert_no_crash(
-            cli("consolidate", forms["TU"].parent, "--as-of", AS_OF, "-o", recap), codes=(0, 1)
-        )
-        args = ["rollup", str(recap), "-o", str(out)]
-    else:
-        args = _outputs(forms, units_file, out)[command]
-    result = cli(*args)
+    result = cli(*_output_args(command, forms, units_file, out))
     assert_no_crash(result)
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and str(blocker) in errors[0], result.stderr
@@ -867,30 +835,10 @@ def test_a_year_typed_into_a_date_cell_is_an_error(
     embedded_plan: Plan, forms: dict[str, Path]
 ) -> None:
     """REALISASI typed as 2019 (a date cell shows it as 1905-07-11): an error at that cell."""
-    form = forms["blank-TU"]
-    _, rows = read_meta(form)
-    row_id = next(iter(rows))
-    fill_form(
-        form,
-        {
-            row_id: {
-                "status": "Selesai",
-                "capaian": 100,
-                "realisasi": 2019,
-                "bukti_dukung": "https://drive.google.com/x",
-            }
-        },
-        identity={
-            "nama_pengisi": "Ani",
-            "nip": "198501012010012001",
-            "tanggal_pengisian": dt.date(2019, 8, 1),
-        },
-    )
-    result = cli("validate", form, "--as-of", AS_OF, "--format", "json")
-    assert_no_crash(result)
-    where = (rows[row_id].sheet, f"{column_letter('realisasi')}{rows[row_id].row}")
-    errors = [(i["sheet"], i["cell"]) for i in validate_json(result) if i["severity"] == "error"]
-    assert where in errors, validate_json(result)
+    values = {"status": "Selesai", "capaian": 100, "realisasi": 2019,
+              "bukti_dukung": "https://drive.google.com/x"}  # fmt: skip
+    where, errors = _errors_after_typing(forms["blank-TU"], values, "realisasi")
+    assert where in errors, errors
 
 
 @xfail(11)
