@@ -117,7 +117,8 @@ try:
             tmp.write_bytes(b"setengah")
             tempfile.mkstemp(suffix=".xml")
             print("ready", flush=True)
-            time.sleep(60)
+            for _ in range(600):  # short sleeps: a signal delivered to another thread
+                time.sleep(0.1)  # (numpy's) is handled when the main thread wakes up
 except KeyboardInterrupt:
     sys.exit(130)
 """
