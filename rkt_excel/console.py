@@ -16,14 +16,13 @@ from rkt_excel.issues import Issue, render_issue
 from rkt_excel.lke import LkeModel
 from rkt_excel.periods import folder_period
 from rkt_excel.priorities import Change, Priorities, Step, describe
+from rkt_excel.safe_text import terminal_text
 from rkt_excel.score import PREDIKATS, Check
 from rkt_excel.texts import long_date, number, percent, text
 
 
 def _safe(value: str) -> str:
-    # Control characters (ESC sequences, CR, newlines, C1) shown as escapes: a cell cannot
-    # forge terminal output. Interim: safe_text gains the full version (bidi overrides too).
-    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in value)
+    return terminal_text(value)
 
 
 def issue_line(issue: Issue, lang: str = "id") -> str:

@@ -121,10 +121,24 @@ class WorkspaceError(RktError, ValueError):
     with ``key=`` (a ws-* text) like every keyed RktError."""
 
 
+class OutputError(RktError, OSError):
+    """An output file cannot be written (its folder cannot be made, is not a folder, or is
+    not writable); the message names the path and the reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(key="output-unwritable", path=path, reason=reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:  # OSError would print its errno fields instead
+        return str(self.args[0])
+
+
 __all__ = [
     "FormError",
     "HasilError",
     "ModelError",
+    "OutputError",
     "RecapError",
     "RktError",
     "ScheduleError",

@@ -63,6 +63,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {input}: {value} di luar rentang {low} sampai {high}; tampaknya {likely_id}",
         "{file}: {input}: {value} is outside {low} to {high}; it looks like {likely_en}",
     ),
+    "output-unwritable": (
+        "{path}: berkas tidak dapat ditulis ({reason})",
+        "{path}: cannot write the file ({reason})",
+    ),
     "recap-unreadable": (
         "{file}: tidak dapat dibuka sebagai rekap .xlsx ({reason})",
         "{file}: cannot open it as an xlsx recap ({reason})",

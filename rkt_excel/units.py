@@ -1,14 +1,14 @@
 """Stage 1b, the units: read the units file (CSV) naming who fills a checklist and which rows.
 
 Reads CSV only; never touches a workbook. Every problem is collected with its line number
-and raised together as one UnitsError, so the user can fix the file in one pass.
+and raised together as one UnitsError, so the user can fix the file in one pass. The CSV is
+split here (``_records``), strictly: a quote that would swallow the lines after it into one
+cell is an error on the line where it opens, never a unit silently lost.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -116,6 +116,93 @@ def _resolve(
     return tuple(out)
 
 
+_LINE_ENDS = ("\r", "\n")
+
+
+def _line_end(text: str, i: int) -> int:
+    """The index after the line end at ``i`` (CRLF, LF or a lone CR)."""
+    return i + 2 if text.startswith("\r\n", i) else i + 1
+
+
+def _records(
+    text: str, delimiter: str, problems: list[tuple[int, str]]
+) -> list[tuple[int, list[str]]]:
+    """Split CSV text into (line where the record starts, cells), RFC 4180 quoting.
+
+    Strict where the csv module is lenient, each problem added with its line number:
+    a quote opened and never closed, or closed only lines later with the delimiter in between
+    (a stray quote: the lines between would become one cell), and text after a closing quote.
+    Such a quote is then read as an ordinary character, so the lines after it are still read
+    as units and their own problems are reported too. A quoted cell may span lines (Alt+Enter
+    in Excel) as long as it holds no delimiter.
+    """
+    records: list[tuple[int, list[str]]] = []
+    cells: list[str] = []
+    i, n, line, start = 0, len(text), 1, 1
+    while True:
+        value: str | None = None
+        if i < n and text[i] == '"':
+            value, end, last = _quoted(text, i, line)
+            opened = line
+            if end < 0:
+                problems.append((opened, 'a quote (") opened here is never closed: the rest '
+                                 "of the file would become one cell"))  # fmt: skip
+                value = None
+            elif last > opened and delimiter in value:
+                problems.append((opened, f'the quote (") opened here closes only on line {last}: '
+                                 f"lines {opened} to {last} would become one cell"))  # fmt: skip
+                value = None
+            else:
+                i, line = end, last
+                k = i
+                while k < n and text[k] in " \t":
+                    k += 1
+                if k < n and text[k] != delimiter and text[k] not in _LINE_ENDS:
+                    problems.append((line, 'text after a closing quote (") in the same cell'))
+                while k < n and text[k] != delimiter and text[k] not in _LINE_ENDS:
+                    k += 1
+                value += text[i:k].strip()
+                i = k
+        if value is None:  # an unquoted cell (or a bad quote read as a character)
+            k = i
+            while k < n and text[k] != delimiter and text[k] not in _LINE_ENDS:
+                k += 1
+            value, i = text[i:k], k
+        cells.append(value)
+        if i >= n:
+            records.append((start, cells))
+            return records
+        if text[i] == delimiter:
+            i += 1
+            continue
+        i = _line_end(text, i)
+        records.append((start, cells))
+        cells, line = [], line + 1
+        start = line
+        if i >= n:
+            return records
+
+
+def _quoted(text: str, i: int, line: int) -> tuple[str, int, int]:
+    """The quoted cell opening at ``i``: (value, index after the closing quote or -1 when it
+    never closes, line of the closing quote)."""
+    parts: list[str] = []
+    j, n = i + 1, len(text)
+    while j < n:
+        ch = text[j]
+        if ch == '"':
+            if text.startswith('""', j):
+                parts.append('"')
+                j += 2
+                continue
+            return "".join(parts), j + 1, line
+        if ch == "\n" or (ch == "\r" and not text.startswith("\r\n", j)):
+            line += 1
+        parts.append(ch)
+        j += 1
+    return "".join(parts), -1, line
+
+
 def load_units(path: str | Path, plan: Plan | None = None) -> list[Unit]:
     """Read a units file: ``kode,nama`` required, ``komponen`` and ``indikator`` optional.
 
@@ -135,12 +222,9 @@ def load_units(path: str | Path, plan: Plan | None = None) -> list[Unit]:
         raise UnitsError(f"{p}: the units file is empty", [(1, "the file is empty")])
 
     header_line = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
     problems: list[tuple[int, str]] = []
-    try:
-        header = [h.strip().casefold() for h in next(reader)]
-    except csv.Error as err:
-        raise UnitsError(f"{p}: cannot read the header", [(1, str(err))]) from err
+    records = _records(text, _delimiter(header_line), problems)
+    header = [h.strip().casefold() for h in records[0][1]] if records else []
     for col in REQUIRED_COLUMNS:
         if col not in header:
             problems.append((1, f"missing column {col!r} (the header needs kode and nama)"))
@@ -148,47 +232,43 @@ def load_units(path: str | Path, plan: Plan | None = None) -> list[Unit]:
         if col and col not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
             # A misspelt "komponen" would otherwise silently give the unit every row.
             problems.append((1, f"unknown column {col!r} (known: kode, nama, komponen, indikator)"))
-    if problems:
+    if any(line == 1 for line, _ in problems):
         raise UnitsError(f"{p}: {len(problems)} problem(s) in the units file", problems)
 
     components = {c.id.casefold(): c.id for c in plan.components} if plan else {}
     indicators = {i.id.casefold(): i.id for _, _, i in plan.indicators()} if plan else {}
     units: list[Unit] = []
     seen: dict[str, tuple[int, str]] = {}  # file-name key -> (line, code)
-    line = reader.line_num
-    try:
-        for record in reader:
-            start, line = line + 1, reader.line_num  # a quoted cell may span lines
-            if not any(cell.strip() for cell in record):
-                continue
-            if len(record) > len(header):
-                problems.append((start, f"{len(record)} cells but the header has {len(header)}"))
-                continue
-            row = dict(zip(header, (cell.strip() for cell in record), strict=False))
-            code, name = row.get("kode", ""), row.get("nama", "")
-            if not code:
-                problems.append((start, "kode is empty"))
-            if not name:
-                problems.append((start, "nama is empty"))
-            comp_ids = _split_list(row.get("komponen", ""))
-            ind_ids = _split_list(row.get("indikator", ""))
-            if plan is not None:
-                comps = _resolve(comp_ids, components, "component", start, problems)
-                inds = _resolve(ind_ids, indicators, "indicator", start, problems)
+    for start, record in records[1:]:
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(header):
+            problems.append((start, f"{len(record)} cells but the header has {len(header)}"))
+            continue
+        row = dict(zip(header, (cell.strip() for cell in record), strict=False))
+        code, name = row.get("kode", ""), row.get("nama", "")
+        if not code:
+            problems.append((start, "kode is empty"))
+        if not name:
+            problems.append((start, "nama is empty"))
+        comp_ids = _split_list(row.get("komponen", ""))
+        ind_ids = _split_list(row.get("indikator", ""))
+        if plan is not None:
+            comps = _resolve(comp_ids, components, "component", start, problems)
+            inds = _resolve(ind_ids, indicators, "indicator", start, problems)
+        else:
+            comps, inds = tuple(dict.fromkeys(comp_ids)), tuple(dict.fromkeys(ind_ids))
+        if code:
+            # Codes become file names; "TU" and "tu" collide on Windows and macOS.
+            key = safe_filename(code).casefold()
+            if key in seen:
+                first_line, first_code = seen[key]
+                same = "duplicate code" if first_code == code else "code gives the same file as"
+                problems.append((start, f"{same} {first_code!r} (line {first_line})"))
             else:
-                comps, inds = tuple(dict.fromkeys(comp_ids)), tuple(dict.fromkeys(ind_ids))
-            if code:
-                # Codes become file names; "TU" and "tu" collide on Windows and macOS.
-                key = safe_filename(code).casefold()
-                if key in seen:
-                    first_line, first_code = seen[key]
-                    same = "duplicate code" if first_code == code else "code gives the same file as"
-                    problems.append((start, f"{same} {first_code!r} (line {first_line})"))
-                else:
-                    seen[key] = (start, code)
-            units.append(Unit(code, name, comps, inds))
-    except csv.Error as err:
-        problems.append((reader.line_num, f"cannot read the line: {err}"))
+                seen[key] = (start, code)
+        units.append(Unit(code, name, comps, inds))
+    problems.sort(key=lambda lp: lp[0])  # quote problems are found before the cell checks
     if not units and not problems:
         problems.append((2, "no units: add one line per unit kerja below the header"))
     if problems:

@@ -142,3 +142,49 @@ def test_safe_filename_of_nothing_usable_is_stable() -> None:
     name = safe_filename("???")
     assert name.startswith("unit-") and name == safe_filename("???")
     assert name != safe_filename("***")
+
+
+# --- strict quoting: a stray quote never swallows the units after it ---------------------------
+
+
+def test_an_unclosed_quote_is_reported_and_the_other_units_still_read(tmp_path: Path) -> None:
+    # csv would read lines 2-4 as one unit whose name is 'Tata Usaha;I\nLANTAS;...'.
+    text = 'kode;nama;komponen\nTU;"Tata Usaha;I\nLANTAS;Lalu Lintas;II\nWASDAK;;III\n'
+    assert problems_of(write(tmp_path, text)) == [
+        (2, 'a quote (") opened here is never closed: the rest of the file would become one cell'),
+        (4, "nama is empty"),  # the lines after the quote are still read
+    ]
+
+
+def test_a_quote_closed_lines_later_is_reported(tmp_path: Path) -> None:
+    text = 'kode,nama\nTU,"Tata Usaha\nLANTAS,Lalu Lintas\nWASDAK,"Pengawasan"\n'
+    problems = problems_of(write(tmp_path, text))
+    assert problems[0] == (
+        2,
+        'the quote (") opened here closes only on line 4: lines 2 to 4 would become one cell',
+    )
+
+
+def test_text_after_a_closing_quote_is_reported(tmp_path: Path) -> None:
+    text = 'kode,nama\nTU,"Tata" Usaha\nLANTAS,Lalu Lintas\n'
+    assert problems_of(write(tmp_path, text)) == [
+        (2, 'text after a closing quote (") in the same cell')
+    ]
+
+
+def test_quotes_as_excel_writes_them_are_read(tmp_path: Path) -> None:
+    # Doubled quotes inside a quoted cell, a quoted delimiter, spaces after a closing quote,
+    # a quoted line break (Alt+Enter), a quote inside an unquoted cell, CR-only line ends.
+    text = (
+        'kode;nama;komponen\r"TU";"Seksi ""A""; Umum"  ;I\r'
+        'LANTAS;"Lalu\rLintas";\rWASDAK;Seksi "B";\r'
+    )
+    assert load_units(write(tmp_path, text)) == [
+        Unit("TU", 'Seksi "A"; Umum', ("I",)),
+        Unit("LANTAS", "Lalu\rLintas"),
+        Unit("WASDAK", 'Seksi "B"'),
+    ]
+
+
+def test_an_unclosed_quote_in_the_header(tmp_path: Path) -> None:
+    assert problems_of(write(tmp_path, 'kode,"nama\nTU,Tata Usaha\n'))[0][0] == 1
