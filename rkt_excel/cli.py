@@ -550,6 +550,14 @@ def init(
 
 # --- forms ---------------------------------------------------------------------------------
 
+PAPER_OPTION = click.option(
+    "--paper",
+    type=click.Choice(("a4", "f4")),
+    default="a4",
+    show_default=True,
+    help="Paper the workbooks (and documents) print on: A4 or F4/Folio (215 x 330 mm).",
+)
+
 
 @main.command()
 @TEMPLATE_OPTION
@@ -559,13 +567,7 @@ def init(
     "xlsx: the standard RKT workbook; docx: the RKT document (Word); pdf: the document "
     "printed by LibreOffice.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(("a4", "f4")),
-    default="a4",
-    show_default=True,
-    help="Paper of the document (docx, pdf): A4 or F4 (215 x 330 mm).",
-)
+@PAPER_OPTION
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
@@ -590,7 +592,7 @@ def generate(
         return
     from rkt_excel.generate import generate_workbook
 
-    path = generate_workbook(plan, target, password=password)
+    path = generate_workbook(plan, target, password=password, paper=paper)
     n = sum(1 for _ in plan.indicators())
     click.echo(text("workbook-written", lang, path=path, components=len(plan.components), rows=n))
 
@@ -615,6 +617,7 @@ def generate(
 @click.option(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
+@PAPER_OPTION
 @LANG_OPTION
 @_command
 def distribute(
@@ -625,6 +628,7 @@ def distribute(
     previous: tuple[Path, ...],
     fresh: bool,
     password: str | None,
+    paper: str,
     lang: str,
 ) -> None:
     """Write one checklist form per unit, with only the rows assigned to it.
@@ -652,8 +656,9 @@ def distribute(
     earlier = list(previous) or (ws.earlier_recaps(period) if ws is not None else [])
     carried = {} if fresh else carried_answers(plan, _read_recaps(earlier, lang))
     paths = distribute_forms(
-        plan, units, output, password=password, period=str(period or ""), carried=carried
-    )
+        plan, units, output, password=password, period=str(period or ""), carried=carried,
+        paper=paper,
+    )  # fmt: skip
     click.echo(text("forms-written", lang, count=len(paths), folder=output))
     codes = {u.code for u in units}
     for code, (month, answers) in sorted(carried.items()):
@@ -729,6 +734,7 @@ def _render_issues(issues: list[Any], fmt: str, lang: str) -> None:
     is_flag=True,
     help="Write <name>.periksa.xlsx next to each form, problem cells marked and commented.",
 )
+@PAPER_OPTION
 @REVIEW_OPTION
 @JOBS_OPTION
 @click.pass_context
@@ -743,6 +749,7 @@ def validate(
     fmt: str,
     lang: str,
     annotate: bool,
+    paper: str,
     review_file: Path | None,
     jobs: int,
 ) -> None:
@@ -777,7 +784,7 @@ def validate(
         close()
     _render_issues(report.issues, fmt, lang)
     if annotate:
-        for written, problem in annotate_report(report, paths):
+        for written, problem in annotate_report(report, paths, paper=paper):
             if problem is not None:
                 from rkt_excel.console import issue_line
 
@@ -887,6 +894,7 @@ def evidence(
     default=None,
     help="Also write the tidy tables as CSV next to the recap.",
 )
+@PAPER_OPTION
 @TEXT_OR_JSON
 @LANG_OPTION
 @click.pass_context
@@ -905,6 +913,7 @@ def consolidate(
     jobs: int,
     output: Path | None,
     export: str | None,
+    paper: str,
     fmt: str,
     lang: str,
 ) -> None:
@@ -951,7 +960,7 @@ def consolidate(
         output = ws.recap_path(month) if ws is not None else Path("rekap.xlsx")
     earlier = list(previous) or (ws.earlier_recaps(month) if ws is not None else [])
     history = _read_recaps(earlier, lang)
-    path = write_recap(result, plan, output, history=history)
+    path = write_recap(result, plan, output, history=history, paper=paper)
     written = [path]
     if export == "csv":
         written += export_csv(result, path.parent)
@@ -1032,10 +1041,13 @@ def priorities(
     "recaps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @output_option("Roll-up workbook to write.", default="rekap-kanwil.xlsx")
+@PAPER_OPTION
 @LANG_OPTION
 @click.pass_context
 @_command
-def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str) -> None:
+def rollup(
+    ctx: click.Context, recaps: tuple[Path, ...], output: Path, paper: str, lang: str
+) -> None:
     """Roll the recaps of several offices up into the Kanwil view.
 
     A file that is not a recap gets a message and is left out; the exit code is then 1.
@@ -1053,7 +1065,7 @@ def rollup(ctx: click.Context, recaps: tuple[Path, ...], output: Path, lang: str
             failed += 1
     if not found:
         raise Failure(text("rollup-none", lang), lang=lang)
-    out = write_rollup(found, output)
+    out = write_rollup(found, output, paper=paper)
     click.echo(text("rollup-written", lang, path=out, count=len(found)))
     _done(ctx, failed > 0)
 

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 from rkt_excel import layout
 
+CRITERIA_SHEET = "Kriteria LKE"  # the criteria of every LKE question of the workbook
+CRITERIA_SEE = f"Kriteria setiap pilihan: sheet {CRITERIA_SHEET} (atau arahkan tetikus ke sel ini)."
+CRITERIA_SHEET_TITLE = "KRITERIA JAWABAN LKE"
+CRITERIA_SHEET_HINT = (
+    "Pertanyaan LKE yang dijawab di lembar ini dan kriteria setiap pilihan jawabannya, urut "
+    "seperti baris RKT. Pilih JAWABAN LKE di sheet komponen menurut kriteria ini."
+)
 NO_ANSWER = "—"  # KRITERIA of a row with no LKE question; its JAWABAN stays locked
 
 # What each column means (Petunjuk sheet) and the prompt shown when an input cell is selected.
@@ -28,7 +35,10 @@ COLUMN_HELP: dict[str, str] = {
     "realisasi": "Tanggal kegiatan selesai dilaksanakan.",
     "capaian": "Persentase capaian, angka 0 sampai 100 (tanpa tanda %).",
     "jawaban": "Jawaban atas pertanyaan LKE terkait, dipilih dari daftar.",
-    "kriteria": "Pertanyaan LKE terkait dan kriteria setiap pilihan jawaban.",
+    "kriteria": (
+        f"Pertanyaan LKE terkait dan pilihan jawabannya; kriteria setiap pilihan ada di sheet "
+        f"{CRITERIA_SHEET} dan di komentar sel ini."
+    ),
     "bukti_dukung": "Nama berkas atau tautan (https://...) bukti yang sudah ada; satu per baris.",
     "keterangan": "Keterangan tambahan atau kendala yang dihadapi.",
 }
@@ -41,7 +51,7 @@ STATUS_HELP: dict[str, str] = {
 # Answer scales: (label on Petunjuk, what it means).
 ANSWER_HELP: dict[str, tuple[str, str]] = {
     "yn": ("Ya / Tidak", "Ya bila kondisi pada pertanyaan sudah terpenuhi, Tidak bila belum."),
-    "abc": ("A / B / C", "A adalah kondisi terbaik (lihat KRITERIA JAWABAN LKE)."),
+    "abc": ("A / B / C", f"A adalah kondisi terbaik (lihat sheet {CRITERIA_SHEET})."),
     "abcd": ("A / B / C / D", "A adalah kondisi terbaik."),
     "abcde": ("A / B / C / D / E", "A adalah kondisi terbaik."),
     "number": ("Angka (jumlah)", "angka bulat 0 atau lebih (jumlah), misalnya jumlah pegawai."),
@@ -81,7 +91,8 @@ def guide_sections(year: int) -> tuple[Section, ...]:
         "Buka setiap sheet komponen (I sampai VI). Untuk setiap baris, pilih STATUS dari "
         "daftar (klik sel, lalu panah ▼ di sebelah kanan sel).",
         "Isi REALISASI dengan tanggal kegiatan selesai, CAPAIAN (%) dengan angka 0-100, dan "
-        "JAWABAN LKE dengan pilihan yang paling sesuai menurut KRITERIA JAWABAN LKE.",
+        "JAWABAN LKE dengan pilihan yang paling sesuai menurut kriteria di sheet "
+        f"{CRITERIA_SHEET}.",
         "Tulis BUKTI DUKUNG dan, bila ada, KETERANGAN / KENDALA.",
         "Jangan menambah, menghapus, memindah atau mengganti nama baris, kolom dan sheet. "
         "Jangan menyalin-tempel dari berkas lain: daftar pilihan dapat ikut terhapus. Ketik "
@@ -101,8 +112,9 @@ def guide_sections(year: int) -> tuple[Section, ...]:
     scales = (
         (
             "Umum",
-            "Setiap baris yang terkait dengan pertanyaan LKE menampilkan pertanyaan dan kriteria "
-            f"jawabannya di kolom KRITERIA JAWABAN LKE. Baris bertanda {NO_ANSWER} tidak terkait "
+            "Setiap baris yang terkait dengan pertanyaan LKE menampilkan pertanyaan dan pilihan "
+            f"jawabannya di kolom KRITERIA JAWABAN LKE; kriteria lengkap setiap pilihan ada di "
+            f"sheet {CRITERIA_SHEET}. Baris bertanda {NO_ANSWER} tidak terkait "
             "pertanyaan LKE; sel JAWABAN LKE-nya abu-abu dan tidak perlu diisi.",
         ),
         *ANSWER_HELP.values(),
@@ -213,7 +225,7 @@ def answer_texts(answer_type: str, words: str = "", choices: Sequence[str] = ())
         shown = " / ".join(choices)
         return {
             "input_title": "JAWABAN LKE",
-            "input_message": f"Pilih {shown}; lihat KRITERIA JAWABAN LKE di sebelah kanan.",
+            "input_message": f"Pilih {shown}; kriteria: sheet {CRITERIA_SHEET}.",
             "error_title": "Jawaban tidak dikenal",
             "error_message": f"Pilih salah satu jawaban dari daftar: {shown}.",
         }

@@ -63,21 +63,23 @@ class Column:
     input: bool = False  # unlocked for the unit to fill
 
 
+# Widths fit the fourteen columns on one A4 landscape page at 72 % (Arial 10 prints at 7.2 pt,
+# the least that stays legible on paper; docs/printing.md says why these columns and widths).
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "ID", 9),
-    Column("no", "NO", 5),
-    Column("komponen", "KOMPONEN", 18),
-    Column("indikator", "INDIKATOR", 38),
-    Column("langkah_aksi", "LANGKAH AKSI", 38),
-    Column("bukti_fisik", "BUKTI FISIK", 32),
-    Column("target_waktu", "TARGET WAKTU", 16),
-    Column("status", "STATUS", 14, input=True),
-    Column("realisasi", "REALISASI", 14, input=True),
+    Column("id", "ID", 8),
+    Column("no", "NO", 4),
+    Column("komponen", "KOMPONEN", 12),
+    Column("indikator", "INDIKATOR", 21),
+    Column("langkah_aksi", "LANGKAH AKSI", 23),
+    Column("bukti_fisik", "BUKTI FISIK", 20),
+    Column("target_waktu", "TARGET WAKTU", 10),
+    Column("status", "STATUS", 12, input=True),
+    Column("realisasi", "REALISASI", 11, input=True),
     Column("capaian", "CAPAIAN (%)", 10, input=True),
-    Column("jawaban", "JAWABAN LKE", 11, input=True),
-    Column("kriteria", "KRITERIA JAWABAN LKE", 40),
-    Column("bukti_dukung", "BUKTI DUKUNG", 30, input=True),
-    Column("keterangan", "KETERANGAN / KENDALA", 30, input=True),
+    Column("jawaban", "JAWABAN LKE", 10, input=True),
+    Column("kriteria", "KRITERIA JAWABAN LKE", 26),
+    Column("bukti_dukung", "BUKTI DUKUNG", 18, input=True),
+    Column("keterangan", "KETERANGAN / KENDALA", 17, input=True),
 )
 COL: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}  # key -> 0-based column
 INPUT_FIELDS: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.input)
@@ -102,7 +104,7 @@ LIST_NAMES: dict[str, str] = {
     "abcde": "DaftarABCDE",
 }
 SCORE_MAX = 4  # survey indices (IPAK, IPKP) run from 0 to 4
-DATE_FORMAT = "[$-421]d mmmm yyyy"  # 421 = Indonesian: "17 Agustus 2019"
+DATE_FORMAT = "[$-421]d mmm yyyy"  # 421 = Indonesian: "17 Agu 2019" (fits the REALISASI column)
 PERCENT_FORMAT = "0.##"  # Capaian is typed as 0-100, not as a fraction
 
 # --- identity sheet (unit forms) ------------------------------------------------------------

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rkt_excel import layout
 from rkt_excel.errors import UnitsError
 from rkt_excel.generate import bullets, distribute_forms, form_id, generate_workbook
-from rkt_excel.guide import COLUMN_HELP, NO_ANSWER
+from rkt_excel.guide import COLUMN_HELP, CRITERIA_SHEET, NO_ANSWER
 from rkt_excel.layout import text_lines
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
@@ -68,6 +68,7 @@ def test_workbook_sheets_in_order_with_visibility(small_plan: Plan, small_workbo
         layout.SHEET_COVER,
         layout.SHEET_GUIDE,
         *component_sheets(small_plan),
+        CRITERIA_SHEET,
         layout.SHEET_LISTS,
         layout.SHEET_META,
     ]
@@ -87,6 +88,7 @@ def test_form_has_identity_sheet_and_only_its_components(small_forms: dict[str, 
         layout.SHEET_GUIDE,
         layout.SHEET_IDENTITY,
         layout.component_sheet_name("I", "Manajemen Perubahan"),
+        CRITERIA_SHEET,
         layout.SHEET_LISTS,
         layout.SHEET_META,
     ]
@@ -166,7 +168,11 @@ def test_kriteria_shows_question_and_no_answer_rows_are_locked(
     ws = openpyxl.load_workbook(small_workbook)[component_sheets(small_plan)[0]]
     r = layout.FIRST_DATA_ROW + 1
     kriteria = ws.cell(r, col("kriteria")).value
-    assert "Apakah tim kerja telah dibentuk?" in kriteria and "SK tim kerja ada" in kriteria
+    assert "Apakah tim kerja telah dibentuk?" in kriteria and CRITERIA_SHEET in kriteria
+    assert "SK tim kerja ada" in ws.cell(r, col("kriteria")).comment.text  # criteria on hover
+    criteria = openpyxl.load_workbook(small_workbook)[CRITERIA_SHEET]
+    texts = [c.value for row in criteria.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("Apakah tim kerja telah dibentuk?" in t and "SK tim kerja ada" in t for t in texts)
     no_lke = ws.cell(r + 2, col("kriteria")).value
     assert no_lke.startswith(NO_ANSWER)
     jawaban = ws.cell(r + 2, col("jawaban"))
@@ -278,15 +284,18 @@ def test_nip_is_text_with_a_length_check(small_forms: dict[str, Path]) -> None:
 def test_print_setup_and_panes(small_plan: Plan, small_forms: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(small_forms["WASDAK"])
     printed = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    components = set(component_sheets(small_plan))
     for ws in printed:
         ps = ws.page_setup
         assert ps.paperSize == 9, ws.title  # A4
-        assert ps.orientation == "landscape", ws.title
+        wide = ws.title in components
+        assert ps.orientation == ("landscape" if wide else "portrait"), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         # xlsxwriter leaves fitToWidth out when it is 1, the OOXML default
         assert ps.fitToWidth in (None, 1) and ps.fitToHeight == 0, ws.title
-        assert ws.oddFooter.left.text == "KANTOR UJI && COBA"  # '&&' prints one '&'
-        assert ws.oddFooter.right.text == "Halaman &P dari &N"
+        assert ws.oddHeader.left.text.startswith("KANTOR UJI && COBA")  # '&&' prints one '&'
+        assert ws.oddHeader.right.text == "&A"  # the sheet's name
+        assert ws.oddFooter.center.text == "Halaman &P dari &N"
     for name in component_sheets(small_plan):
         ws = wb[name]
         header = layout.HEADER_ROW + 1

@@ -14,7 +14,7 @@ import pytest
 from helpers import fill_form
 
 from rkt_excel import layout
-from rkt_excel.annotate import annotate, annotated_path
+from rkt_excel.annotate import SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, annotate, annotated_path
 from rkt_excel.generate import distribute_forms
 from rkt_excel.issues import Severity, render_issue
 from rkt_excel.read import read_form
@@ -210,7 +210,23 @@ def test_annotate(small_plan: Plan, bad_form: Path) -> None:
     assert wb[I]["J7"].fill.fgColor.rgb == "00FFC7CE"  # an error
     assert wb[I]["J6"].fill.fgColor.rgb == "00FFEB9C"  # a warning
     summary = wb.worksheets[0]
-    assert summary.title == "Hasil Pemeriksaan" and summary.max_row == len(report) + 1
+    assert summary.title == "Hasil Pemeriksaan"
+    assert summary.max_row == SUMMARY_HEADER_ROW + len(report)
+    head = [c.value for c in summary[SUMMARY_HEADER_ROW]]
+    assert head == [title for title, _ in SUMMARY_COLUMNS]
+    body = list(summary.iter_rows(min_row=SUMMARY_HEADER_ROW + 1, values_only=True))
+    codes = {i.code for i in report}
+    assert not any(v in codes for row in body for v in row)  # words, not codes
+    assert not any(v in ("realisasi", "jawaban", "status") for row in body for v in row)
+    order = {name: i for i, name in enumerate(wb.sheetnames)}
+    keys = [(order.get(r[2], -1), int("".join(ch for ch in r[3] if ch.isdigit()) or 0))
+            for r in body]  # fmt: skip
+    assert keys == sorted(keys)  # by sheet, then row
+    linked = [c for c in summary["D"][SUMMARY_HEADER_ROW:] if c.value]
+    assert linked and all(c.hyperlink is not None and c.hyperlink.location for c in linked)
+    assert all(r[8] for r in body if r[1] == "Kesalahan")  # every error says how to fix it
+    assert summary.page_setup.orientation == "landscape"
+    assert summary.page_setup.fitToWidth == 1 and summary.print_title_rows
     raws = [c.value for c in summary["G"]]
     assert "=1+1" in raws  # the raw formula shown as text, not run
     assert not any(c.data_type == "f" for row in summary.iter_rows() for c in row)

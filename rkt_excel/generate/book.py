@@ -1,9 +1,10 @@
 """The standard RKT workbook and the unit forms, written with xlsxwriter.
 
 Owns ``generate_workbook``, ``distribute_forms`` and ``write_book``, which writes one workbook:
-its document properties, its metadata and the order of its sheets (each sheet is its own module:
-cover, guide_sheet, identity_sheet, component_sheet, hidden_sheets). Reads only the plan, the
-LKE model and the units; never reads a workbook and never looks at the clock.
+its document properties, its metadata, the page header every sheet prints and the order of its
+sheets (each sheet is its own module: cover, guide_sheet, identity_sheet, component_sheet,
+criteria_sheet, hidden_sheets); rows are fitted to their text (printsetup.fit_workbook). Reads
+only the plan, the LKE model and the units; never reads a workbook or the clock.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from rkt_excel import __version__, layout
 from rkt_excel.errors import UnitsError
 from rkt_excel.generate.component_sheet import write_component
 from rkt_excel.generate.cover import write_cover
+from rkt_excel.generate.criteria_sheet import write_criteria
 from rkt_excel.generate.formats import Formats
 from rkt_excel.generate.guide_sheet import write_guide
 from rkt_excel.generate.hidden_sheets import write_lists, write_meta
 from rkt_excel.generate.identity_sheet import write_identity
 from rkt_excel.generate.state import Book, Question
+from rkt_excel.guide import CRITERIA_SHEET
 from rkt_excel.lke import load_model
+from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_workbook
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit, assigned_rows, load_units, safe_filename
 from rkt_excel.xlsx_io import atomic_write
@@ -71,16 +75,29 @@ def metadata(
     return {key: values[key] for key in layout.META_KEYS}
 
 
-def generate_workbook(plan: Plan, path: str | Path, *, password: str | None = None) -> Path:
+def generate_workbook(
+    plan: Plan, path: str | Path, *, password: str | None = None, paper: str = DEFAULT_PAPER
+) -> Path:
     """Write the standard RKT workbook (every row, no Identitas sheet) and return its path.
 
     ``password`` protects the sheets (weakly: Excel sheet passwords stop accidents, not people).
+    ``paper`` is "a4" or "f4" (printsetup.PAPERS).
     """
     target = Path(path)
     questions = _questions(plan)
+    page = book_page(plan, None, "", paper)
     with atomic_write(target) as tmp:
-        write_book(Book(plan, None, None, questions, password, metadata(plan, None)), tmp)
+        book = Book(plan, None, None, questions, password, metadata(plan, None), page=page)
+        write_book(book, tmp)
     return target
+
+
+def book_page(plan: Plan, unit: Unit | None, period: str, paper: str) -> Page:
+    """What every printed page of a workbook or a unit's form shows in its header."""
+    office = plan.office.name + (f" — {unit.name} ({unit.code})" if unit else "")
+    label = _month_label(period)
+    when = f"RKT Tahun {plan.year}" + (f" · {label}" if label else "")
+    return Page(paper, office, when)
 
 
 def distribute_forms(
@@ -91,6 +108,7 @@ def distribute_forms(
     password: str | None = None,
     period: str = "",
     carried: Mapping[str, tuple[str, Mapping[str, Mapping[str, Any]]]] | None = None,
+    paper: str = DEFAULT_PAPER,
 ) -> list[Path]:
     """Write one checklist per unit (``form-<code>.xlsx``) into ``out_dir``; return the paths.
 
@@ -99,7 +117,8 @@ def distribute_forms(
     recorded in each form. ``carried`` (from ``carry.carried_answers``) maps a unit code to
     (the month carried from, row id -> field key -> value): that unit's form is written with
     those answers in, each such row recorded with the digest of its values (layout's
-    ``carried_digest``), so the reader tells an untouched row from an updated one.
+    ``carried_digest``), so the reader tells an untouched row from an updated one. ``paper``
+    is "a4" or "f4".
 
     Raises:
         UnitsError: every problem of the units (line numbers from the file; for a list of
@@ -120,7 +139,9 @@ def distribute_forms(
         meta = metadata(plan, unit, period=period, carried_from=month)
         label = _month_label(month)
         with atomic_write(target) as tmp:
-            write_book(Book(plan, unit, rows, questions, password, meta, answers, label), tmp)
+            page = book_page(plan, unit, period, paper)
+            book = Book(plan, unit, rows, questions, password, meta, answers, label, page)
+            write_book(book, tmp)
         paths.append(target)
     return paths
 
@@ -186,8 +207,11 @@ def write_book(book: Book, path: Path) -> None:
         if picked:  # a unit's form leaves out components it has no row in
             name = layout.component_sheet_name(comp.id, comp.name)
             write_component(book, wb.add_worksheet(name), comp, picked)
+    if any(p.question is not None for p in book.placed):
+        write_criteria(book, wb.add_worksheet(CRITERIA_SHEET))
     write_lists(book, wb.add_worksheet(layout.SHEET_LISTS))
     write_meta(book, wb.add_worksheet(layout.SHEET_META))
+    fit_workbook(wb.worksheets())  # every wrapped cell's row as high as its text needs
     wb.close()
 
 

@@ -1,7 +1,7 @@
 """A component sheet (I Manajemen Perubahan ... VI Pelayanan Publik): the RKT table of the
 component with the checklist columns a unit fills, their dropdowns and checks.
 
-Owns the component sheets' cells, row heights, merged KOMPONEN cells, data validations and
+Owns the component sheets' cells, merged KOMPONEN cells, data validations and
 status colours. Addresses come from layout.py, words from guide.py.
 """
 
@@ -13,20 +13,23 @@ from typing import TYPE_CHECKING, Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from rkt_excel import layout
-from rkt_excel.generate.formats import LINE_PT, MAX_ROW_PT, MIN_DATA_ROW_PT, page_setup
+from rkt_excel.generate.formats import MIN_DATA_ROW_PT, page_setup
 from rkt_excel.generate.state import PlacedRow, Question
 from rkt_excel.guide import (
     COMPONENT_HINT,
+    CRITERIA_SEE,
     NO_ANSWER,
     answer_texts,
     carried_hint,
     validation_texts,
 )
-from rkt_excel.layout import text_lines
 from rkt_excel.template import Component, Indicator, SubArea
 
 if TYPE_CHECKING:
     from rkt_excel.generate.state import Book
+
+MAX_COMMENT = 32_000  # below Excel's limit for a comment's text
+COMMENT_SIZE = {"x_scale": 3, "y_scale": 5}  # wide and tall enough for the criteria
 
 
 def bullets(items: tuple[str, ...] | list[str]) -> str:
@@ -35,9 +38,19 @@ def bullets(items: tuple[str, ...] | list[str]) -> str:
 
 
 def criteria_text(qid: str, question: Question) -> str:
-    """The KRITERIA JAWABAN LKE cell: the question and the meaning of each answer."""
+    """The question and the meaning of each answer (the Kriteria LKE sheet, and the comment
+    on a KRITERIA JAWABAN LKE cell)."""
     criteria = question.criteria.strip() or "\n".join(question.options)
     return f"LKE {qid}: {question.text.strip()}\n{criteria}".strip()
+
+
+def criteria_cell(qid: str, question: Question) -> str:
+    """The KRITERIA JAWABAN LKE cell: the question and its choices; the criteria of each
+    choice are on the Kriteria LKE sheet (and in the cell's comment), so a row is only as
+    high as its plan text and the checklist prints legibly (docs/printing.md)."""
+    choices = " / ".join(question.options) if question.options else ""
+    pick = f"Pilihan: {choices}. " if choices else ""
+    return f"LKE {qid}: {question.text.strip()}\n{pick}{CRITERIA_SEE}".strip()
 
 
 def write_component(
@@ -48,7 +61,7 @@ def write_component(
     last_col = len(layout.COLUMNS) - 1
     for i, col in enumerate(layout.COLUMNS):
         ws.set_column(i, i, col.width)
-    page_setup(ws, book.plan.office.name, repeat_header=True)
+    page_setup(ws, book.page, repeat_header=True)
     # Freeze the titles and header, and ID..INDIKATOR so a row stays readable when
     # scrolling right to the checklist columns.
     ws.freeze_panes(layout.FIRST_DATA_ROW, layout.COL["indikator"] + 1)
@@ -64,15 +77,13 @@ def write_component(
         ws.merge_range(r, 0, r, last_col, "", fmt)
         ws.write_string(r, 0, text, fmt)
     ws.set_row(layout.TITLE_ROW, 20)
-    header_lines = max(text_lines(c.header, c.width) for c in layout.COLUMNS)
-    ws.set_row(layout.HEADER_ROW, max(2, header_lines) * LINE_PT)
+    ws.set_row(layout.HEADER_ROW, 27)  # two lines at least; printsetup.fit_rows adds more
     for i, col in enumerate(layout.COLUMNS):
         ws.write_string(layout.HEADER_ROW, i, col.header, f.header)
 
     sheet = ws.get_name()
     r = layout.FIRST_DATA_ROW
     groups: list[tuple[SubArea, int, int]] = []  # sub-area, first row, last row
-    heights: dict[int, float] = {}
     for sub, ind in picked:
         if groups and groups[-1][0] is sub:
             groups[-1] = (sub, groups[-1][1], r)
@@ -80,7 +91,8 @@ def write_component(
             groups.append((sub, r, r))
         question = book.questions.get(ind.id)
         book.placed.append(PlacedRow(comp, sub, ind, sheet, r, question))
-        heights[r] = _data_row(book, ws, r, ind, question)
+        _data_row(book, ws, r, ind, question)
+        ws.set_row(r, MIN_DATA_ROW_PT)  # room to write by hand; fit_rows raises it to the text
         r += 1
     last_row = r - 1
 
@@ -94,20 +106,13 @@ def write_component(
             ws.write_number(first, k_no, sub.no, f.cell_center)
             ws.merge_range(first, k_name, last, k_name, "", f.cell)
             ws.write_string(first, k_name, sub.name, f.cell)
-        # A merged KOMPONEN spans the rows: grow the last one if the name needs more room.
-        need = text_lines(sub.name, layout.COLUMNS[k_name].width) * LINE_PT
-        have = sum(heights[x] for x in range(first, last + 1))
-        if need > have:
-            heights[last] = min(MAX_ROW_PT, heights[last] + need - have)
-    for row, height in heights.items():
-        ws.set_row(row, height)
 
     _validations(book, ws, layout.FIRST_DATA_ROW, last_row)
     book.protect(ws)
 
 
-def _data_row(book: Book, ws: Any, r: int, ind: Indicator, question: Question | None) -> float:
-    """Write one indicator row (not NO/KOMPONEN); return the row height it needs."""
+def _data_row(book: Book, ws: Any, r: int, ind: Indicator, question: Question | None) -> None:
+    """Write one indicator row (not NO/KOMPONEN)."""
     f = book.f
     plan_text = {
         "id": ind.id,
@@ -116,11 +121,14 @@ def _data_row(book: Book, ws: Any, r: int, ind: Indicator, question: Question | 
         "bukti_fisik": bullets(ind.evidence),
         "target_waktu": ind.target,
         "kriteria": (
-            criteria_text(ind.lke, question)
+            criteria_cell(ind.lke, question)
             if question is not None and ind.lke
             else NO_ANSWER + (f"\n{ind.lke_note}" if ind.lke_note else "")
         ),
     }
+    if question is not None and ind.lke:
+        full = criteria_text(ind.lke, question)
+        ws.write_comment(r, layout.COL["kriteria"], full[:MAX_COMMENT], COMMENT_SIZE)
     for key, text in plan_text.items():
         fmt = f.id_cell if key == "id" else f.cell
         if text:
@@ -138,10 +146,6 @@ def _data_row(book: Book, ws: Any, r: int, ind: Indicator, question: Question | 
     carried = book.carried.get(ind.id, {})
     for key, fmt in inputs.items():
         _input(ws, r, layout.COL[key], carried.get(key), fmt)
-    lines = max(
-        text_lines(text, layout.COLUMNS[layout.COL[key]].width) for key, text in plan_text.items()
-    )
-    return max(MIN_DATA_ROW_PT, min(MAX_ROW_PT, lines * LINE_PT))
 
 
 def _input(ws: Any, r: int, c: int, value: Any, fmt: Any) -> None:

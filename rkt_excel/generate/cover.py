@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rkt_excel.generate.formats import LINE_PT, page_setup
-from rkt_excel.layout import text_lines
+from rkt_excel.generate.formats import page_setup
 from rkt_excel.texts import long_date
 
 if TYPE_CHECKING:
@@ -21,8 +20,7 @@ def write_cover(book: Book, ws: Any) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 6)
     ws.set_column(1, 2, 48)
-    widths = (6.0, 48.0, 48.0)
-    page_setup(ws, book.plan.office.name, repeat_header=False)
+    page_setup(ws, book.page, landscape=False)
 
     r = 0
     head = (plan.office.ministry, plan.office.region, plan.office.name, plan.document.number)
@@ -35,7 +33,6 @@ def write_cover(book: Book, ws: Any) -> None:
     title = plan.document.title or f"{plan.title} Tahun {plan.year}"
     ws.merge_range(r, 0, r, 2, "", f.title)
     ws.write_string(r, 0, title, f.title)
-    ws.set_row(r, max(2, text_lines(title, sum(widths) * 0.8)) * 20.0)
     r += 1
     ws.merge_range(r, 0, r, 2, "", f.center_bold)
     ws.write_string(r, 0, f"TAHUN {plan.year}", f.center_bold)
@@ -54,7 +51,6 @@ def write_cover(book: Book, ws: Any) -> None:
             ws.write_string(r, 0, f"{chr(ord('a') + i % 26)}.", f.top)
             ws.merge_range(r, 1, r, 2, "", f.wrap)
             ws.write_string(r, 1, text, f.wrap)
-            ws.set_row(r, text_lines(text, widths[1] + widths[2]) * LINE_PT)
             r += 1
         r += 1
 
@@ -67,7 +63,6 @@ def write_cover(book: Book, ws: Any) -> None:
             ws.write_number(r, 0, i, f.cell_center)
             ws.merge_range(r, 1, r, 2, "", f.cell)
             ws.write_string(r, 1, text, f.cell)
-            ws.set_row(r, text_lines(text, widths[1] + widths[2]) * LINE_PT)
             r += 1
         r += 1
 

@@ -1,18 +1,17 @@
-"""The look of the standard workbook and the unit forms: fonts, fills, cell formats, row
-heights and the print setup every sheet shares.
+"""The look of the standard workbook and the unit forms: fonts, fills, cell formats and the
+print setup every sheet shares (printsetup's, through ``page_setup``).
 
 Owns ``Formats`` (xlsxwriter formats belong to their workbook, so one set per workbook) and
-``page_setup``. Writes no cell of its own.
+``page_setup``. Writes no cell of its own; row heights are printsetup.fit_rows'.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rkt_excel import layout
+from rkt_excel import layout, printsetup
+from rkt_excel.printsetup import Page
 
-LINE_PT = 13.5  # points per wrapped line of 10 pt Arial (12.75 pt) plus a little slack
-MAX_ROW_PT = 409.0  # Excel's largest row height
 MIN_DATA_ROW_PT = 30.0  # room to type in an input cell
 FONT = {"font_name": "Arial", "font_size": 10}
 
@@ -27,16 +26,16 @@ PLAN_FILL = "#F2F2F2"  # light grey: locked, no input expected
 HEADER_FILL = "#1F4E78"
 
 
-def page_setup(ws: Any, office: str, *, repeat_header: bool) -> None:
-    """A4 landscape, one page wide, the office and "Halaman x dari y" in the footer."""
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    name = office.replace("&", "&&")  # '&' starts a footer code
-    ws.set_footer(f"&L&8{name}&R&8Halaman &P dari &N")
-    if repeat_header:
-        ws.repeat_rows(layout.HEADER_ROW)
+def page_setup(ws: Any, page: Page, *, landscape: bool = True, repeat_header: bool = False) -> None:
+    """The shared print setup (printsetup.setup): one page wide; a component sheet landscape
+    with narrow margins and its header row on every page."""
+    printsetup.setup(
+        ws,
+        page,
+        landscape=landscape,
+        repeat_rows=layout.HEADER_ROW if repeat_header else None,
+        narrow=repeat_header,
+    )
 
 
 class Formats:
@@ -66,7 +65,7 @@ class Formats:
         )  # fmt: skip
         self.cell = fmt(**wrap, **border)
         self.cell_center = fmt(align="center", valign="top", **border)
-        self.id_cell = fmt(valign="top", bg_color=PLAN_FILL, font_size=9, **border)
+        self.id_cell = fmt(valign="top", bg_color=PLAN_FILL, text_wrap=True, **border)
         self.no_answer = fmt(bg_color="#D9D9D9", **border)
         unlocked = {"locked": False, "bg_color": INPUT_FILL, **border}
         self.input_text = fmt(num_format="@", **wrap, **unlocked)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rkt_excel.generate.formats import LINE_PT, page_setup
+from rkt_excel.generate.formats import page_setup
 from rkt_excel.guide import GUIDE_TITLE, guide_sections
-from rkt_excel.layout import text_lines
 
 if TYPE_CHECKING:
     from rkt_excel.generate.state import Book
@@ -20,7 +19,7 @@ def write_guide(book: Book, ws: Any) -> None:
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 100)
-    page_setup(ws, book.plan.office.name, repeat_header=False)
+    page_setup(ws, book.page, landscape=False)
     r = 0
     ws.merge_range(r, 0, r, 1, "", f.title_left)
     ws.write_string(r, 0, GUIDE_TITLE, f.title_left)
@@ -36,7 +35,6 @@ def write_guide(book: Book, ws: Any) -> None:
         nonlocal r
         ws.write_string(r, 0, label, label_format or f.top_bold)
         ws.write_string(r, 1, text, f.wrap)
-        ws.set_row(r, max(text_lines(text, 100), text_lines(label, 26)) * LINE_PT)
         r += 1
 
     for section_ in guide_sections(book.plan.year):

@@ -24,7 +24,7 @@ def write_identity(book: Book, ws: Any, unit: Unit) -> None:
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 48)
     ws.set_column(2, 2, 52)
-    page_setup(ws, book.plan.office.name, repeat_header=False)
+    page_setup(ws, book.page, landscape=False)
     ws.merge_range(0, 0, 0, 2, "", f.title_left)
     ws.write_string(0, 0, IDENTITY_TITLE, f.title_left)
     ws.merge_range(1, 0, 1, 2, "", f.wrap)

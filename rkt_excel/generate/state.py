@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from rkt_excel.printsetup import Page
 from rkt_excel.template import Component, Indicator, Plan, SubArea
 from rkt_excel.units import Unit
 
@@ -59,6 +60,7 @@ class Book:
         meta: dict[str, str],
         carried: Mapping[str, Mapping[str, Any]] | None = None,
         carried_label: str = "",
+        page: Page | None = None,
     ) -> None:
         self.plan = plan
         self.unit = unit
@@ -69,6 +71,7 @@ class Book:
         # Carried-over answers: row id -> field key -> value written into the input cell.
         self.carried: Mapping[str, Mapping[str, Any]] = carried or {}
         self.carried_label = carried_label  # the month carried from, as shown ("Juli 2019")
+        self.page = page or Page()  # paper, and the office and period every page shows
         self.placed: list[PlacedRow] = []
         self.wb: Any = None
         self.f: Formats

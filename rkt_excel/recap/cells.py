@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from rkt_excel import printsetup
 from rkt_excel.issues import render_message
-from rkt_excel.layout import text_lines
-from rkt_excel.recap.labels import NO, PAGE_FOOTER, YES
+from rkt_excel.printsetup import Page
+from rkt_excel.recap.labels import NO, YES
 from rkt_excel.safe_text import plain_value
 
 WORKBOOK_OPTIONS: dict[str, Any] = {
@@ -34,7 +35,6 @@ MAX_STRING = 32_767  # Excel's limit for one cell
 MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
 MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
 LINK_SCHEMES = ("http", "https", "mailto")
-LINE_PT = 12.0  # points per wrapped line of 9 pt Arial
 
 # The formats every recap sheet starts from (the LKE sheet too: see lke_sheet.formats).
 BASE_FORMAT: dict[str, Any] = {
@@ -159,9 +159,10 @@ def formats(wb: Any) -> dict[str, Any]:
 class Sheet:
     """A worksheet and the recap's formats; every write goes through ``put``."""
 
-    def __init__(self, ws: Any, fmt: Mapping[str, Any]) -> None:
+    def __init__(self, ws: Any, fmt: Mapping[str, Any], page: Page | None = None) -> None:
         self.ws = ws
         self.fmt = fmt
+        self.page = page or Page()  # paper, office and period of every printed page
         self.links = 0
         self.number_fmt = {k: fmt.get(f"{k}_number", v) for k, v in fmt.items()}
 
@@ -211,17 +212,19 @@ class Sheet:
         fmt = self.fmt["link"] if style == "text" else self.fmt[style]
         self.ws.write_url(row, col, url, fmt, cell_text(shown))
 
-    def prose(self, row: int, text: str, last_col: int, width: float) -> None:
-        """A paragraph over columns A to ``last_col`` (``width`` characters in all), wrapped,
-        its row as high as its lines (so it prints within the page width)."""
+    def prose(self, row: int, text: str, last_col: int, width: float = 0.0) -> None:
+        """A paragraph over columns A to ``last_col``, wrapped (so it prints within the page
+        width); its row is fitted with the others (printsetup.fit_rows). ``width`` is unused,
+        kept for callers."""
         self.ws.merge_range(row, 0, row, last_col, text[:MAX_STRING], self.fmt["prose"])
-        self.ws.set_row(row, min(409.0, LINE_PT * text_lines(text, width)))
 
     def fit_rows(self, row: int, texts: Sequence[tuple[Any, float]]) -> None:
-        """Make ``row`` as high as the longest of its wrapped (text, column width) cells."""
-        lines = max((text_lines(t, w) for t, w in texts if isinstance(t, str) and t), default=1)
-        if lines > 1:
-            self.ws.set_row(row, min(409.0, LINE_PT * lines))
+        """Nothing: every row of wrapped text is fitted when the workbook is written
+        (printsetup.fit_workbook, with the real font widths); kept for callers."""
+
+    def print_setup(self, **options: Any) -> None:
+        """The shared print setup (printsetup.setup) with this sheet's page."""
+        printsetup.setup(self.ws, self.page, **options)
 
     def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
         """A row of column titles; each column gets its width."""
@@ -230,12 +233,8 @@ class Sheet:
             self.ws.set_column(col, col, width)
 
     def print_as_table(self, header_row: int) -> None:
-        """Print a long table: A4 landscape, one page wide, the header on every page."""
-        self.ws.set_landscape()
-        self.ws.set_paper(9)  # A4
-        self.ws.fit_to_pages(1, 0)
-        self.ws.repeat_rows(header_row)
-        self.ws.set_footer(PAGE_FOOTER)
+        """Print a long table: landscape, one page wide, the header on every page."""
+        self.print_setup(repeat_rows=header_row)
 
     def table(
         self,

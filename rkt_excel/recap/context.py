@@ -8,10 +8,11 @@ and ``write(ctx, sh)``, listed once in ``workbook.SHEETS``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rkt_excel.consolidate import Consolidation
+from rkt_excel.printsetup import Page
 from rkt_excel.recap.cells import Sheet
 from rkt_excel.recap.datasheet import RecapData
 from rkt_excel.recap.lke_layout import LkeSheetInfo
@@ -28,6 +29,7 @@ class RecapContext:
     plan: Plan
     lke_info: LkeSheetInfo | None = None  # set by the LKE sheet, which is written first
     history: tuple[RecapData, ...] = ()  # earlier months' recaps as read back (any order)
+    page: Page = field(default_factory=Page)  # paper, office and period of every printed page
 
     @property
     def lke(self) -> LkeSheetInfo:

@@ -32,23 +32,26 @@ REVIEW_COLS: dict[str, int] = {
 }
 LAST_COL = COL_TPN
 COL_LISTS = 20  # hidden: one dropdown list per answer type, from row 1
+# Columns A:K print (one page wide, A4 landscape at about 78 %: the 9 pt text prints at 7 pt);
+# the review columns L:O are for the evaluators on screen and print on the Reviu sheet.
 HEADERS: tuple[tuple[str, float], ...] = (
-    (KODE_HEADER, 11),
-    ("Komponen / Pertanyaan", 60),
-    ("Bobot", 8),
-    ("Penjelasan", 50),
-    ("Pilihan Jawaban", 12),
-    ("Jawaban", 11),
-    ("Nilai", 9),
-    ("%", 9),
-    ("Nilai (kosong = 0)", 11),
-    ("Unit / Bukti Dukung", 45),
-    ("Kelengkapan Bukti (%)", 11),
+    (KODE_HEADER, 9),
+    ("Komponen / Pertanyaan", 44),
+    ("Bobot", 7),
+    ("Penjelasan", 40),
+    ("Pilihan Jawaban", 10),
+    ("Jawaban", 9),
+    ("Nilai", 8),
+    ("%", 8),
+    ("Nilai (kosong = 0)", 9),
+    ("Unit / Bukti Dukung", 34),
+    ("Kelengkapan Bukti (%)", 10),
     (REVIEW_HEADERS[TPI_ANSWER], 11),
     (REVIEW_HEADERS[TPI_NOTE], 36),
     (REVIEW_HEADERS[RESPONSE], 36),
     (REVIEW_HEADERS[TPN_ANSWER], 11),
 )
+PRINT_LAST_COL = COL_LENGKAP  # the last column printed
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 0, 3, 4
 
 _BASE = BASE_FORMAT
@@ -203,6 +206,7 @@ __all__ = [
     "FORMAT_SPECS",
     "HEADERS",
     "LAST_COL",
+    "PRINT_LAST_COL",
     "REVIEW_COLS",
     "LkeSheetInfo",
     "cell",

@@ -55,6 +55,7 @@ from rkt_excel.recap.lke_layout import (
     HEADER_ROW,
     HEADERS,
     LAST_COL,
+    PRINT_LAST_COL,
     REVIEW_COLS,
     TITLE_ROW,
     LkeSheetInfo,
@@ -628,6 +629,8 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         review=c.review.entries if c.review is not None else None,
         hasil_sources=hasil_sheet.value_cells(c.model),
     )
+    last_row = sh.ws.dim_rowmax if sh.ws.dim_rowmax is not None else HEADER_ROW
+    sh.print_setup(repeat_rows=HEADER_ROW, print_area=(0, 0, last_row, PRINT_LAST_COL), narrow=True)
 
 
 __all__ = ["NAME", "LkeSheetInfo", "evidence_text", "lke_formats", "write", "write_lke_sheet"]

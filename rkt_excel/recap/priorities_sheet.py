@@ -42,9 +42,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         row += 1
     for col, (_, width) in enumerate(COLUMNS):
         ws.set_column(col, col, width)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    sh.print_setup()
     row += 1
     if found.predikat is None:
         sh.put(row, 0, "Predikat WBBM sudah tercapai menurut perkiraan.", "label")

@@ -21,7 +21,7 @@ from rkt_excel.periods import Period
 from rkt_excel.recap.cells import Sheet, pct
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.datasheet import RecapData, recap_data
-from rkt_excel.recap.labels import PAGE_FOOTER, predikat_label
+from rkt_excel.recap.labels import predikat_label
 
 NAME = "Perkembangan"
 WIDTHS = (16, 44, 14)  # column A, column B, every column after them
@@ -61,11 +61,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     ws.set_column(0, 0, WIDTHS[0])
     ws.set_column(1, 1, WIDTHS[1])
     ws.set_column(2, 2 + MONTH_COLUMNS, WIDTHS[2])
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0, 1)
-    ws.set_footer(PAGE_FOOTER)
+    sh.print_setup(repeat_rows=(0, 1))
     current = recap_data(ctx.consolidation)
     months = history_of(current, ctx.history)
     changes = compare(current, ctx.history)

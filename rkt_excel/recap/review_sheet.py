@@ -43,9 +43,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     row += 1
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    sh.print_setup()
     if tracks is None:
         return
     head = row

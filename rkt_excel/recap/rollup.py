@@ -1,5 +1,6 @@
 """Write the Kanwil roll-up: one row per office's recap (as ``read_recap`` gives it), and two
-charts (score per office, completion per office).
+charts (score per office with the WBK and WBBM minimums of its regulation, completion per
+office), printed one page wide with the charts on a page of their own.
 
 Owns the roll-up workbook and its layout. Reads no file: it is given RecapData. A writer:
 imports no reader library (python-calamine, openpyxl).
@@ -14,6 +15,7 @@ from typing import Any
 import xlsxwriter
 
 from rkt_excel import __version__
+from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_workbook
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats, pct, series
 from rkt_excel.recap.datasheet import RecapData
 from rkt_excel.recap.labels import predikat_label
@@ -23,25 +25,44 @@ SHEET_ROLLUP = "Rekap Kanwil"
 HEAD_ROW = 2  # the header row; one row per office below it
 
 
+MIN_WBK, MIN_WBBM = "Nilai Minimal WBK", "Nilai Minimal WBBM"
+
+
 def _columns(area_ids: dict[str, str]) -> list[tuple[str, float]]:
     return [
-        ("Kantor", 34),
-        ("Periode", 14),
-        ("Per Tanggal", 13),
-        ("Regulasi", 20),
-        ("Formulir Diterima", 10),
-        ("Formulir Ditolak", 10),
-        ("Unit Belum Mengirim", 12),
+        ("Kantor", 26),
+        ("Periode", 11),
+        ("Per Tanggal", 11),
+        ("Regulasi", 13),
+        ("Formulir Diterima", 9),
+        ("Formulir Ditolak", 9),
+        ("Unit Belum Mengirim", 9),
         ("Kesalahan", 10),
-        ("Penyelesaian (%)", 12),
-        *((f"Area {aid} {name}", 13) for aid, name in area_ids.items()),
+        ("Penyelesaian (%)", 11),
+        *((f"Area {aid} {name}", 11) for aid, name in area_ids.items()),
         ("Pengungkit", 11),
-        ("Hasil", 11),
-        ("Total", 11),
-        ("Perkiraan Predikat", 14),
-        ("Syarat Belum Terpenuhi", 50),
-        ("File Rekap", 30),
+        ("Hasil", 8),
+        ("Total", 8),
+        (MIN_WBK, 9),
+        (MIN_WBBM, 9),
+        ("Perkiraan Predikat", 11),
+        ("Syarat Belum Terpenuhi", 36),
+        ("File Rekap", 30),  # on screen only: the print area ends before it
     ]
+
+
+def total_minimums(regulation: str) -> tuple[float | None, float | None]:
+    """The least total score for WBK and for WBBM in the regulation's LKE model (its
+    thresholds), or None where the model has none (an unknown regulation: both None)."""
+    from rkt_excel.errors import ModelError
+    from rkt_excel.lke import load_model
+
+    try:
+        model = load_model(regulation)
+    except ModelError:
+        return None, None
+    found = {t.predikat: t.minimum for t in model.thresholds if t.target == "total"}
+    return found.get("WBK"), found.get("WBBM")
 
 
 def _values(recap: RecapData, area_ids: dict[str, str]) -> list[tuple[Any, str]]:
@@ -61,14 +82,19 @@ def _values(recap: RecapData, area_ids: dict[str, str]) -> list[tuple[Any, str]]
         (recap.pengungkit, "score"),
         (recap.hasil, "score"),
         (recap.total, "score"),
+        *((m, "score") for m in total_minimums(recap.regulation)),
         (predikat_label(recap.predikat), "text"),
         ("; ".join(recap.minimums_failed_text) or "-", "text"),
         (recap.path, "text"),
     ]
 
 
-def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
-    """Write the Kanwil roll-up: one row per office's recap, with charts; return the path."""
+def write_rollup(
+    recaps: Sequence[RecapData], path: str | Path, *, paper: str = DEFAULT_PAPER
+) -> Path:
+    """Write the Kanwil roll-up: one row per office's recap, with charts; return the path.
+
+    ``paper`` is "a4" or "f4" (printsetup.PAPERS)."""
     if not recaps:
         raise ValueError("write_rollup needs at least one recap")
     ordered = sorted(recaps, key=lambda r: (r.office, r.as_of, r.path))
@@ -90,7 +116,9 @@ def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
                 }
             )
             fmt = formats(wb)
-            sh = Sheet(wb.add_worksheet(SHEET_ROLLUP), fmt)
+            periods = sorted({r.period for r in ordered})
+            page = Page(paper, "Rekap Zona Integritas Kanwil", ", ".join(periods))
+            sh = Sheet(wb.add_worksheet(SHEET_ROLLUP), fmt, page)
             sh.ws.write_string(0, 0, "REKAPITULASI ZONA INTEGRITAS PER KANTOR", fmt["title"])
             head = HEAD_ROW
             sh.header(head, [t for t, _ in columns], [w for _, w in columns])
@@ -99,14 +127,19 @@ def write_rollup(recaps: Sequence[RecapData], path: str | Path) -> Path:
                     sh.put(r, col, value, style)
             last = head + len(ordered)
             sh.ws.freeze_panes(head + 1, 1)
-            _charts(wb, sh, {t: i for i, (t, _) in enumerate(columns)}, last)
+            charts_end = _charts(wb, sh, {t: i for i, (t, _) in enumerate(columns)}, last)
+            # The table, then the charts on a page of their own (never cut by a page break).
+            sh.print_setup(repeat_rows=head, print_area=(0, 0, charts_end, len(columns) - 2))
+            sh.ws.set_h_pagebreaks([last + 1])
+            fit_workbook([sh.ws])
         finally:
             wb.close()
     return target
 
 
-def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> None:
-    """Below the table: the score per office (stacked), then completion per office."""
+def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> int:
+    """Below the table: the score per office (stacked) with the WBK and WBBM minimums of the
+    total as lines, then completion per office. Returns the last row the charts cover."""
     head, offices = HEAD_ROW, last - HEAD_ROW
     chart = wb.add_chart({"type": "column", "subtype": "stacked"})
     for title, color in (("Pengungkit", "#5B9BD5"), ("Hasil", "#70AD47")):
@@ -114,10 +147,21 @@ def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> None:
         chart.add_series(
             series(SHEET_ROLLUP, [SHEET_ROLLUP, head, col], head + 1, last, col, color)
         )
-    chart.set_title({"name": "Nilai LKE per kantor (pengungkit + hasil)"})
+    lines = wb.add_chart({"type": "line"})
+    for title, color in ((MIN_WBK, "#C00000"), (MIN_WBBM, "#7030A0")):
+        col = col_of[title]
+        line = series(SHEET_ROLLUP, [SHEET_ROLLUP, head, col], head + 1, last, col, color)
+        del line["fill"]
+        line["line"] = {"color": color, "width": 2, "dash_type": "dash"}
+        line["marker"] = {"type": "none"}
+        lines.add_series(line)
+    chart.combine(lines)
+    chart.set_title({"name": "Nilai LKE per kantor (pengungkit + hasil) dan batas WBK/WBBM"})
     chart.set_y_axis({"min": 0, "max": 100})
+    chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 320})
-    sh.ws.insert_chart(last + 2, 0, chart)
+    top = last + 2
+    sh.ws.insert_chart(top, 0, chart)
     chart = wb.add_chart({"type": "bar"})
     col = col_of["Penyelesaian (%)"]
     chart.add_series(
@@ -127,8 +171,10 @@ def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> None:
     chart.set_x_axis({"min": 0, "max": 100})
     chart.set_y_axis({"reverse": True})
     chart.set_legend({"none": True})
-    chart.set_size({"width": 720, "height": max(260, 24 * offices + 80)})
-    sh.ws.insert_chart(last + 19, 0, chart)
+    height = max(260, 24 * offices + 80)
+    chart.set_size({"width": 720, "height": height})
+    sh.ws.insert_chart(top + 17, 0, chart)
+    return top + 17 + -(-height // 20)  # default rows are 20 px high
 
 
 __all__ = ["SHEET_ROLLUP", "write_rollup"]

@@ -42,9 +42,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     ws.set_column(0, 0, WIDTHS[0])
     ws.set_column(1, 1, WIDTHS[1])
     ws.set_column(2, 7, WIDTHS[2])
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)
+    sh.print_setup()
     charts = _Charts(ws)
     # Each section returns the row after its last one; one blank row between sections.
     row = _headline(ctx, sh)

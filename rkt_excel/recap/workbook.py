@@ -26,6 +26,7 @@ import rkt_excel.recap.summary as summary
 from rkt_excel import __version__
 from rkt_excel.consolidate import Consolidation
 from rkt_excel.gc_control import gc_paused
+from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_workbook
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData
@@ -41,16 +42,25 @@ SHEETS: tuple[SheetWriter, ...] = (
 )  # fmt: skip
 
 
+def recap_period(c: Consolidation) -> str:
+    """The page header's period: "Agustus 2019 (per 31 Agustus 2019)"."""
+    from rkt_excel.texts import long_date
+
+    return f"{c.summary.period} (per {long_date(c.summary.as_of)})"
+
+
 def write_recap(
     consolidation: Consolidation,
     plan: Plan,
     path: str | Path,
     *,
     history: Sequence[RecapData] = (),
+    paper: str = DEFAULT_PAPER,
 ) -> Path:
     """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
 
     ``history`` holds earlier months' recaps (``read_recap``), for the Perkembangan sheet.
+    ``paper`` is "a4" or "f4" (printsetup.PAPERS).
     The same consolidation and history give a byte-identical file: the document date is
     derived from the as-of date, and every table has a stable order.
     """
@@ -69,12 +79,15 @@ def write_recap(
                 }
             )
             fmt = formats(wb)
+            page = Page(paper, c.summary.office, recap_period(c))
             ctx = RecapContext(
-                workbook=wb, fmt=fmt, consolidation=c, plan=plan, history=tuple(history)
-            )
-            tabs = [(sheet, Sheet(wb.add_worksheet(sheet.NAME), fmt)) for sheet in SHEETS]
+                workbook=wb, fmt=fmt, consolidation=c, plan=plan, history=tuple(history),
+                page=page,
+            )  # fmt: skip
+            tabs = [(sheet, Sheet(wb.add_worksheet(sheet.NAME), fmt, page)) for sheet in SHEETS]
             for sheet, sh in sorted(tabs, key=lambda tab: tab[0] is not lke_sheet):
                 sheet.write(ctx, sh)
+            fit_workbook(wb.worksheets())  # rows as high as their wrapped text needs
         finally:
             wb.close()
     return target

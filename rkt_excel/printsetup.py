@@ -1,0 +1,278 @@
+"""How every sheet of every workbook prints, and rows as high as their wrapped text.
+
+Owns the one print setup the writers share (``Page`` and ``setup``: paper A4 or F4/Folio,
+orientation, fit to the page width, repeated header rows, margins, the header with office,
+period and sheet and the footer "Halaman x dari y"), and ``fit_rows``: after a worksheet is
+written, every non-empty wrapped cell gets a row at least as high as textfit says its text
+needs in its column width and font (LibreOffice and Gnumeric do not fit the rows of a file they
+open, and Excel does not fit rows of a written file). Used by generate/, recap/ and the
+roll-up (xlsxwriter worksheets, whose cell table it reads back: xlsxwriter 3.3's ``table``,
+``col_info``, ``row_info`` and ``merge``), and by annotate (openpyxl, ``openpyxl_setup``).
+Imports no spreadsheet library itself.
+
+Paper sizes are Excel's paper codes (xlsxwriter ``set_paper``, ECMA-376 §18.3.1.63): 9 is A4
+(210 x 297 mm); 14 is Folio (8.5 x 13 in, 215.9 x 330.2 mm), which Indonesian offices call F4
+(215 x 330 mm).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rkt_excel import textfit
+from rkt_excel.textfit import Cell
+
+PAPERS: dict[str, int] = {"a4": 9, "f4": 14}
+PAPER_CHOICES: tuple[str, ...] = tuple(PAPERS)
+DEFAULT_PAPER = "a4"
+PAGE_OF = "Halaman &P dari &N"
+MAX_HEADER = 255  # Excel's limit for a header or footer, codes included
+DEFAULT_COLUMN_WIDTH = 8.43  # a column set to nothing (Calibri 11)
+_FONT_SIZE = 8  # header and footer text
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every printed page of a workbook says and the paper it is printed on."""
+
+    paper: str = DEFAULT_PAPER  # "a4" or "f4"
+    office: str = ""  # the header's left: the office (and unit)
+    period: str = ""  # the header's centre: the period or year
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {self.paper!r}")
+
+
+def _code_text(text: str, limit: int) -> str:
+    """Text for a header section: '&' doubled (it starts a code), cut to ``limit``."""
+    text = " ".join(text.split())[:limit]
+    return text.replace("&", "&&")
+
+
+def header_text(page: Page) -> str:
+    """The header: office left, period centre, sheet name right."""
+    left = f"&L&{_FONT_SIZE}{_code_text(page.office, 120)}" if page.office else ""
+    centre = f"&C&{_FONT_SIZE}{_code_text(page.period, 60)}" if page.period else ""
+    return f"{left}{centre}&R&{_FONT_SIZE}&A"[:MAX_HEADER]
+
+
+def footer_text() -> str:
+    """The footer: "Halaman x dari y" in the centre."""
+    return f"&C&{_FONT_SIZE}{PAGE_OF}"
+
+
+def setup(
+    ws: Any,
+    page: Page,
+    *,
+    landscape: bool = True,
+    fit_width: bool = True,
+    repeat_rows: int | tuple[int, int] | None = None,
+    print_area: tuple[int, int, int, int] | None = None,
+    narrow: bool = False,
+) -> None:
+    """The print setup of one xlsxwriter worksheet.
+
+    ``repeat_rows`` (a 0-based row, or first and last) print on every page; ``print_area``
+    (first row, first column, last row, last column) limits what prints; ``narrow`` takes
+    smaller side margins (0.25 in) for a wide table.
+    """
+    ws.set_paper(PAPERS[page.paper])
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    if fit_width:
+        ws.fit_to_pages(1, 0)
+    side = 0.25 if narrow else 0.4
+    ws.set_margins(left=side, right=side, top=0.65, bottom=0.6)
+    ws.set_header(header_text(page), {"margin": 0.25})
+    ws.set_footer(footer_text(), {"margin": 0.25})
+    if repeat_rows is not None:
+        first, last = (repeat_rows, repeat_rows) if isinstance(repeat_rows, int) else repeat_rows
+        ws.repeat_rows(first, last)
+    if print_area is not None:
+        ws.print_area(*print_area)
+
+
+def openpyxl_setup(
+    ws: Any, page: Page, *, landscape: bool = True, repeat_rows: str | None = None
+) -> None:
+    """The same print setup on an openpyxl worksheet (the annotated copy): one page wide;
+    ``repeat_rows`` as openpyxl takes it ("1:1")."""
+    ws.page_setup.paperSize = PAPERS[page.paper]
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top, ws.page_margins.bottom = 0.65, 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    ws.oddHeader.left.text = _code_text(page.office, 120)
+    ws.oddHeader.left.size = _FONT_SIZE
+    ws.oddHeader.center.text = _code_text(page.period, 60)
+    ws.oddHeader.center.size = _FONT_SIZE
+    ws.oddHeader.right.text = "&A"
+    ws.oddHeader.right.size = _FONT_SIZE
+    ws.oddFooter.center.text = PAGE_OF
+    ws.oddFooter.center.size = _FONT_SIZE
+    if repeat_rows:
+        ws.print_title_rows = repeat_rows
+
+
+# --- row heights ------------------------------------------------------------------------------
+
+
+def _font(fmt: Any) -> tuple[str, float, bool, bool]:
+    name = getattr(fmt, "font_name", "Calibri") or "Calibri"
+    try:
+        textfit.font_family(name)
+    except ValueError:
+        name = "Arial"
+    size = float(getattr(fmt, "font_size", 11) or 11)
+    return name, size, bool(getattr(fmt, "bold", 0)), bool(getattr(fmt, "italic", 0))
+
+
+def _cell_text(ws: Any, cell: Any, strings: list[str] | None) -> tuple[str, list[str] | None]:
+    kind = cell.__class__.__name__
+    if kind == "String":
+        if strings is None:
+            table = ws.str_table.string_table
+            strings = sorted(table, key=table.__getitem__)
+        return strings[cell.string], strings
+    if kind == "RichString":
+        return "", strings  # not written by this project
+    if kind == "Formula" and isinstance(cell.value, str):
+        return cell.value, strings
+    return "", strings
+
+
+def column_width(ws: Any, col: int) -> float | None:
+    """The ``set_column`` width of a column of an xlsxwriter worksheet (None when hidden).
+
+    xlsxwriter 3.3 keeps a column's width in pixels (``set_column`` converts); this is the
+    width that gives those pixels (textfit.column_pixels)."""
+    info = ws.col_info.get(col)
+    if info is None:
+        return DEFAULT_COLUMN_WIDTH
+    if info.hidden:
+        return None
+    px = info.width
+    if px is None:
+        return DEFAULT_COLUMN_WIDTH
+    full = textfit.MAX_DIGIT_PX + textfit.COLUMN_PADDING_PX
+    pixels = float(px)
+    return (
+        pixels / full
+        if pixels < full
+        else (pixels - textfit.COLUMN_PADDING_PX) / textfit.MAX_DIGIT_PX
+    )
+
+
+def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
+    """Raise every row of a written xlsxwriter worksheet that holds wrapped text to the height
+    textfit.row_height gives it (a row's height is never lowered; ``minimum`` for rows of
+    wrapped text). A cell merged over columns of one row counts their widths together; a cell
+    merged over several rows grows the last of them."""
+    merged_first: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for r1, c1, r2, c2 in ws.merge:
+        merged_first[r1, c1] = (r1, c1, r2, c2)
+        covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+    widths: dict[int, float | None] = {}
+
+    def width(col: int) -> float | None:
+        if col not in widths:
+            widths[col] = column_width(ws, col)
+        return widths[col]
+
+    strings: list[str] | None = None
+    need: dict[int, list[Cell]] = {}
+    tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
+    for row, cells in ws.table.items():
+        info = ws.row_info.get(row)
+        if info is not None and info.hidden:
+            continue
+        for col, cell in cells.items():
+            fmt = cell.format
+            if fmt is None or not getattr(fmt, "text_wrap", 0):
+                continue
+            text, strings = _cell_text(ws, cell, strings)
+            if not text.strip():
+                continue
+            span = merged_first.get((row, col))
+            if span is None and (row, col) in covered:
+                continue
+            if span is None:
+                w = width(col)
+                if w is None or w <= 0:
+                    continue
+                cell_width: float | tuple[float, ...] = w
+                last_row = row
+            else:
+                ws_ = [width(c) for c in range(span[1], span[3] + 1)]
+                shown = tuple(x for x in ws_ if x)
+                if not shown:
+                    continue
+                cell_width = shown if len(shown) > 1 else shown[0]
+                last_row = span[2]
+            fitted = Cell(text, cell_width, *_font(fmt))
+            if last_row == row:
+                need.setdefault(row, []).append(fitted)
+            else:
+                tall.append((row, last_row, fitted))
+    heights: dict[int, float] = {}
+    for row, in_row in need.items():
+        heights[row] = textfit.row_height(in_row, minimum=max(minimum, _height(ws, row)))
+    for first, last, spanning in tall:
+        total = textfit.row_height([spanning])
+        rows = range(first, last + 1)
+        have = sum(heights.get(r, _height(ws, r)) for r in rows)
+        if total > have:
+            heights[last] = min(
+                textfit.MAX_ROW_PT, heights.get(last, _height(ws, last)) + total - have
+            )
+    for row, height in sorted(heights.items()):
+        if height > _height(ws, row) + 1e-9 or row not in ws.row_info:
+            _set_height(ws, row, height)
+
+
+def _height(ws: Any, row: int) -> float:
+    """A row's height in points (xlsxwriter 3.3 keeps pixels)."""
+    info = ws.row_info.get(row)
+    px = ws.default_row_height if info is None or info.height is None else info.height
+    return float(px) * textfit.PX_PT
+
+
+def _set_height(ws: Any, row: int, height: float) -> None:
+    info = ws.row_info.get(row)
+    if info is None:
+        ws.set_row(row, height)
+    else:
+        options = {"hidden": info.hidden, "level": info.level, "collapsed": info.collapsed}
+        ws.set_row(row, height, info.row_format, options)
+
+
+def fit_workbook(worksheets: Iterable[Any]) -> None:
+    """``fit_rows`` on every visible worksheet (hidden data sheets are left as they are)."""
+    for ws in worksheets:
+        if not getattr(ws, "hidden", 0):
+            fit_rows(ws)
+
+
+__all__ = [
+    "DEFAULT_PAPER",
+    "PAPERS",
+    "PAPER_CHOICES",
+    "Page",
+    "column_width",
+    "fit_rows",
+    "fit_workbook",
+    "footer_text",
+    "header_text",
+    "openpyxl_setup",
+    "setup",
+]
