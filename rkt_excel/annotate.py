@@ -180,7 +180,8 @@ def _summary_sheet(wb: Any, issues: list[Issue], page: Page) -> Any:
         c.font = Font(bold=True, color="FFFFFF", **arial)
         c.fill, c.border = header_fill, border
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        ws.column_dimensions[c.column_letter].width = width
+        # openpyxl stores the width as given: the width textfit counts, padding included
+        ws.column_dimensions[c.column_letter].width = textfit.stored_width(width)
     ranked = sorted(
         issues,
         key=lambda i: (

@@ -66,20 +66,20 @@ class Column:
 # Widths fit the fourteen columns on one A4 landscape page at 72 % (Arial 10 prints at 7.2 pt,
 # the least that stays legible on paper; docs/printing.md says why these columns and widths).
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "ID", 8),
+    Column("id", "ID", 7),
     Column("no", "NO", 4),
-    Column("komponen", "KOMPONEN", 12),
-    Column("indikator", "INDIKATOR", 21),
-    Column("langkah_aksi", "LANGKAH AKSI", 23),
-    Column("bukti_fisik", "BUKTI FISIK", 20),
-    Column("target_waktu", "TARGET WAKTU", 10),
+    Column("komponen", "KOMPONEN", 11),
+    Column("indikator", "INDIKATOR", 20),
+    Column("langkah_aksi", "LANGKAH AKSI", 21),
+    Column("bukti_fisik", "BUKTI FISIK", 19),
+    Column("target_waktu", "TARGET WAKTU", 9),
     Column("status", "STATUS", 12, input=True),
     Column("realisasi", "REALISASI", 11, input=True),
     Column("capaian", "CAPAIAN (%)", 10, input=True),
     Column("jawaban", "JAWABAN LKE", 10, input=True),
-    Column("kriteria", "KRITERIA JAWABAN LKE", 26),
-    Column("bukti_dukung", "BUKTI DUKUNG", 18, input=True),
-    Column("keterangan", "KETERANGAN / KENDALA", 17, input=True),
+    Column("kriteria", "KRITERIA JAWABAN LKE", 24),
+    Column("bukti_dukung", "BUKTI DUKUNG", 17, input=True),
+    Column("keterangan", "KETERANGAN / KENDALA", 16, input=True),
 )
 COL: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}  # key -> 0-based column
 INPUT_FIELDS: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.input)

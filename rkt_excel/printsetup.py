@@ -30,7 +30,8 @@ DEFAULT_PAPER = "a4"
 PAGE_OF = "Halaman &P dari &N"
 MAX_HEADER = 255  # Excel's limit for a header or footer, codes included
 DEFAULT_COLUMN_WIDTH = 8.43  # a column set to nothing (Calibri 11)
-_FONT_SIZE = 8  # header and footer text
+_FONT_SIZE = 10  # header and footer text (at a 72 % print scale still 7.2 pt)
+AUTOFILTER_BUTTON = 3.0  # column width LibreOffice keeps for an autofilter button (~21 px)
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,11 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
             widths[col] = column_width(ws, col)
         return widths[col]
 
+    # LibreOffice leaves room for the autofilter's button in the header cells it sits in.
+    button_row, button_cols = -1, range(0)
+    if getattr(ws, "autofilter_area", ""):
+        button_row = _filter_row(ws)
+        button_cols = range(ws.filter_range[0], ws.filter_range[1] + 1)
     strings: list[str] | None = None
     need: dict[int, list[Cell]] = {}
     tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
@@ -210,6 +216,8 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
                 w = width(col)
                 if w is None or w <= 0:
                     continue
+                if row == button_row and col in button_cols:
+                    w = max(1.0, w - AUTOFILTER_BUTTON)
                 cell_width: float | tuple[float, ...] = w
                 last_row = row
             else:
@@ -238,6 +246,13 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
     for row, height in sorted(heights.items()):
         if height > _height(ws, row) + 1e-9 or row not in ws.row_info:
             _set_height(ws, row, height)
+
+
+def _filter_row(ws: Any) -> int:
+    """The header row of the worksheet's autofilter (xlsxwriter keeps its A1 range)."""
+    first = ws.autofilter_area.split(":")[0].split("!")[-1]
+    digits = "".join(ch for ch in first if ch.isdigit())
+    return int(digits) - 1 if digits else -1
 
 
 def _height(ws: Any, row: int) -> float:

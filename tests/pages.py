@@ -204,6 +204,7 @@ def _hidden_lines(content: bytes, height: float) -> list[CutLine]:
     operands: list[bytes] = []
     hidden: list[CutLine] = []
     size = 0.0
+    rect: tuple[float, float] | None = None  # the last rectangle of the current path
     for tok in _PDF_TOKEN.findall(content):
         if tok[:1] in b"0123456789-+.[<(/":
             operands.append(tok)
@@ -214,7 +215,11 @@ def _hidden_lines(content: bytes, height: float) -> list[CutLine]:
             clips.pop()
         elif tok == b"re" and len(operands) >= 4:
             _, y, _, h = (float(v) for v in operands[-4:])
-            clips[-1] = (y, y + h)
+            rect = (y, y + h)
+        elif tok in (b"W", b"W*") and rect is not None:
+            clips[-1] = rect  # a rectangle is a clip only when W follows (else a fill)
+        elif tok in (b"n", b"f", b"f*", b"S", b"B", b"b"):
+            rect = None
         elif tok == b"Tf" and operands:
             size = float(operands[-1])
         elif tok in (b"Td", b"Tm") and len(operands) >= 2:

@@ -35,16 +35,16 @@ COL_LISTS = 20  # hidden: one dropdown list per answer type, from row 1
 # Columns A:K print (one page wide, A4 landscape at about 78 %: the 9 pt text prints at 7 pt);
 # the review columns L:O are for the evaluators on screen and print on the Reviu sheet.
 HEADERS: tuple[tuple[str, float], ...] = (
-    (KODE_HEADER, 9),
-    ("Komponen / Pertanyaan", 44),
+    (KODE_HEADER, 8),
+    ("Komponen / Pertanyaan", 40),
     ("Bobot", 7),
-    ("Penjelasan", 40),
-    ("Pilihan Jawaban", 10),
+    ("Penjelasan", 36),
+    ("Pilihan Jawaban", 9),
     ("Jawaban", 9),
     ("Nilai", 8),
     ("%", 8),
-    ("Nilai (kosong = 0)", 9),
-    ("Unit / Bukti Dukung", 34),
+    ("Nilai (kosong = 0)", 8),
+    ("Unit / Bukti Dukung", 29),
     ("Kelengkapan Bukti (%)", 10),
     (REVIEW_HEADERS[TPI_ANSWER], 11),
     (REVIEW_HEADERS[TPI_NOTE], 36),

@@ -122,6 +122,7 @@ def write_rollup(
             sh.ws.write_string(0, 0, "REKAPITULASI ZONA INTEGRITAS PER KANTOR", fmt["title"])
             head = HEAD_ROW
             sh.header(head, [t for t, _ in columns], [w for _, w in columns])
+            sh.ws.set_row(head, 40)  # three lines of the wrapped headers, with room to spare
             for r, recap in enumerate(ordered, start=head + 1):
                 for col, (value, style) in enumerate(_values(recap, area_ids)):
                     sh.put(r, col, value, style)
