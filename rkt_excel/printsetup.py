@@ -56,7 +56,7 @@ def _code_text(text: str, limit: int) -> str:
 def header_text(page: Page) -> str:
     """The header: office left, period centre, sheet name right."""
     left = f"&L&{_FONT_SIZE}{_code_text(page.office, 120)}" if page.office else ""
-    centre = f"&C&{_FONT_SIZE}{_code_text(page.period, 60)}" if page.period else ""
+    centre = f"&C&{_FONT_SIZE}{_code_text(page.period, 90)}" if page.period else ""
     return f"{left}{centre}&R&{_FONT_SIZE}&A"[:MAX_HEADER]
 
 
@@ -114,7 +114,7 @@ def openpyxl_setup(
     ws.page_margins.header = ws.page_margins.footer = 0.25
     ws.oddHeader.left.text = _code_text(page.office, 120)
     ws.oddHeader.left.size = _FONT_SIZE
-    ws.oddHeader.center.text = _code_text(page.period, 60)
+    ws.oddHeader.center.text = _code_text(page.period, 90)
     ws.oddHeader.center.size = _FONT_SIZE
     ws.oddHeader.right.text = "&A"
     ws.oddHeader.right.size = _FONT_SIZE

@@ -32,7 +32,7 @@ def _columns(area_ids: dict[str, str]) -> list[tuple[str, float]]:
     return [
         ("Kantor", 26),
         ("Periode", 11),
-        ("Per Tanggal", 11),
+        ("Per Tanggal", 16),  # "31 Agustus 2019" (a narrower date cell shows ###)
         ("Regulasi", 13),
         ("Formulir Diterima", 9),
         ("Formulir Ditolak", 9),
