@@ -380,6 +380,17 @@ RULES: tuple[Rule, ...] = (
         "Isikan bukti dukung (nama berkas atau tautan), atau ubah status.",
     ),
     Rule(
+        "tidak-relevan-without-reason",
+        W,
+        _V,
+        "Status Tidak Relevan tetapi KETERANGAN kosong: alasannya tidak dijelaskan.",
+        "Status is Tidak Relevan but KETERANGAN is empty: no reason is given.",
+        "Write in KETERANGAN why the indicator does not apply to the unit, or choose another "
+        "status.",
+        "Tuliskan di KETERANGAN mengapa indikator ini tidak berlaku bagi unit Anda, atau ubah "
+        "status.",
+    ),
+    Rule(
         "selesai-below-100",
         W,
         _V,

@@ -15,7 +15,13 @@ from typing import Any
 
 from rkt_excel import layout
 from rkt_excel.errors import ModelError
-from rkt_excel.evidence import EMPTY_LINK, KIND_TEXTS, UNREACHABLE_KINDS, cell_items
+from rkt_excel.evidence import (
+    EMPTY_LINK,
+    KIND_TEXTS,
+    TIDAK_RELEVAN,
+    UNREACHABLE_KINDS,
+    cell_items,
+)
 from rkt_excel.form import Cell, FilledForm, FilledRow
 from rkt_excel.identity import plan_mismatch
 from rkt_excel.issues import Issue, Report
@@ -176,6 +182,9 @@ def _check_row(row: FilledRow, ind: Indicator, year: int, today: dt.date, out: _
                     params={"value": shown_capaian}, **where)  # fmt: skip
         if ind.lke and jawaban is not None and jawaban.empty:
             out.add("missing-answer", jawaban, field="jawaban", **where)
+    keterangan = f.get("keterangan")
+    if status == TIDAK_RELEVAN and keterangan is not None and keterangan.empty:
+        out.add("tidak-relevan-without-reason", keterangan, field="keterangan", **where)
     if status == "Belum" and isinstance(capaian, int | float) and capaian > 0:
         out.add("belum-above-0", capaian_cell, field="capaian",
                 params={"value": shown_capaian}, **where)  # fmt: skip

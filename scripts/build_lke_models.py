@@ -3,7 +3,10 @@
 Reads the CSVs of shared/lke-data (see SOURCES.md there) and writes the two scoring models.
 The YAML files are committed; run this again only when the sources change, then review the diff.
 
-    python scripts/build_lke_models.py [--src /work/shared/lke-data] [--out rkt_excel/data]
+    python scripts/build_lke_models.py [--src shared/lke-data] [--out rkt_excel/data]
+
+``--src`` is the team's shared LKE data folder (its SOURCES.md names each file's origin),
+relative to the current folder unless given.
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ AREA_NAMES = {
     4: "Penguatan Akuntabilitas",
     5: "Penguatan Pengawasan",
     6: "Peningkatan Kualitas Pelayanan Publik",
+}
+# Names the ministry worksheet spells differently from the regulation: the regulation's name.
+# PermenPANRB 52/2014 calls sub-area I.3 "Pemantauan dan Evaluasi Pembangunan Zona Integritas";
+# the Kemenkumham 2019 worksheet has "Pemantauan dan Evaluasi Pembukaan WBK / WBBM".
+REGULATION_NAMES: dict[str, str] = {
+    "Pemantauan dan Evaluasi Pembukaan WBK / WBBM": (
+        "Pemantauan dan Evaluasi Pembangunan Zona Integritas"
+    ),
 }
 ROMAN = ["I", "II", "III", "IV", "V", "VI"]
 TYPE_OF = {
@@ -157,6 +168,7 @@ def build_90(src: Path) -> dict[str, Any]:
         half = "P" if "PEMENUHAN" in half_raw else "R"
         area_no = int(row["area"].split(".")[0])
         sa_label, _, sa_name = row["sub_area"].strip().partition(" ")
+        sa_name = REGULATION_NAMES.get(" ".join(sa_name.split()), sa_name)
         sa_label = label_of(sa_label)
         sa_weight = float(row["sub_area_bobot"])
         if half == "R" and area_no == 5 and "Harta Kekayaan" in row["sub_area"]:
@@ -411,7 +423,9 @@ def build_52(src: Path, model90: dict[str, Any]) -> dict[str, Any]:
                 "half": "",
                 "area": roman,
                 "label": str(ordinal),
-                "name": " ".join(row["sub_komponen"].split()),
+                "name": REGULATION_NAMES.get(
+                    " ".join(row["sub_komponen"].split()), " ".join(row["sub_komponen"].split())
+                ),
                 "weight": float(row["sub_komponen_nilai"]),
                 "raw_weight": float(row["sub_komponen_nilai"]),
                 "source": f"{S_KUMHAM}: nomorsoal.nilai (same numbers in a KPPN app, 2018)",
@@ -604,7 +618,7 @@ def write(model: dict[str, Any], out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--src", type=Path, default=Path("/work/shared/lke-data"))
+    parser.add_argument("--src", type=Path, default=Path("shared/lke-data"))
     parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent / "rkt_excel/data")
     args = parser.parse_args()
     m90 = build_90(args.src)

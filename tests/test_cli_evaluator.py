@@ -131,7 +131,7 @@ def test_validate_review_puts_the_note_in_the_annotated_copy(
     summary = [
         r
         for r in annotated["Hasil Pemeriksaan"].iter_rows(values_only=True)
-        if r[1] == "review-note"
+        if isinstance(r[7], str) and NOTE in r[7]  # Masalah: the TPI's note
     ]
     assert summary and qid in summary[0][7]
 

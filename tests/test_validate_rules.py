@@ -471,3 +471,30 @@ def test_every_rule_of_one_row_in_order(small_plan: Plan) -> None:
         "date-outside-year", "date-in-future", "selesai-without-evidence", "selesai-below-100",
         "missing-answer", "plan-cell-changed", "plan-cell-changed",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("keterangan", "expected"),
+    [
+        ((None,), [("tidak-relevan-without-reason", I, "N8", "I.2.a", "keterangan", {})]),
+        (("  ",), [("tidak-relevan-without-reason", I, "N8", "I.2.a", "keterangan", {})]),
+        (("Unit tidak melayani paspor",), []),
+    ],
+)
+def test_tidak_relevan_needs_a_reason(
+    small_plan: Plan, keterangan: tuple[Any, ...], expected: list[Key]
+) -> None:
+    """Petunjuk promises it: a Tidak Relevan row says why in KETERANGAN."""
+    r = row("I.2.a", status=("Tidak Relevan",), keterangan=keterangan)
+    assert issues_of(small_plan, r) == expected
+
+
+def test_other_statuses_need_no_keterangan(small_plan: Plan) -> None:
+    r = row("I.2.a", status=("Dalam Proses",), capaian=(50,), keterangan=(None,))
+    assert issues_of(small_plan, r) == []
+
+
+def test_evidence_in_words_is_not_a_link(small_plan: Plan) -> None:
+    """Petunjuk promises it: 'lihat map' is neither a link nor a file name."""
+    r = row("I.2.a", status=("Dalam Proses",), capaian=(50,), bukti_dukung=("lihat map",))
+    assert [i[0] for i in issues_of(small_plan, r)] == ["evidence-unreachable"]
