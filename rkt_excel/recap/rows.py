@@ -35,6 +35,7 @@ ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("keterangan_raw", "Keterangan / Kendala", 30),
     ("combined_status", "Status Gabungan", 14),
     ("completion", "Penyelesaian Indikator (%)", 13),
+    ("capaian_mean", "Rata-rata Capaian Unit (%)", 12),  # beside it: 0 % done, capaian 40/75
     ("late", "Terlambat", 10),
     ("invalid_fields", "Nilai Tidak Valid", 18),
     ("issue_codes", "Kode Masalah", 18),
@@ -64,7 +65,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     # (column, key, its input field, how): three columns are written their own way, every other
     # one as typed (red when invalid). Written in column order: the same file as ever, byte
     # for byte (xlsxwriter numbers shared strings in the order they are first written).
-    special = {"bukti_dukung_raw": _LINK, "completion": _PERCENT, "late": _LATE}
+    special = {
+        "bukti_dukung_raw": _LINK, "completion": _PERCENT, "capaian_mean": _PERCENT, "late": _LATE
+    }  # fmt: skip
     plan_cols = [
         (n, key, key.removesuffix("_raw") if key.endswith("_raw") else None, special.get(key, 0))
         for n, key in enumerate(keys)
@@ -79,7 +82,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
             k: ind[k] for k in ("component_id", "subarea", "row_id", "indicator", "target_waktu")
         }
         common.update(
-            combined_status=ind["combined_status"], completion=pct(plain_value(ind["completion"]))
+            combined_status=ind["combined_status"],
+            completion=pct(plain_value(ind["completion"])),
+            capaian_mean=pct(plain_value(ind.get("capaian_mean"))),
         )
         lines: list[dict[str, Any]] = []
         for i in positions.get(ind["row_id"], ()):

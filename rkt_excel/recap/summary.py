@@ -47,10 +47,12 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     # Each section returns the row after its last one; one blank row between sections.
     row = _headline(ctx, sh)
     row = _score(ctx, sh, row + 1)
-    row = _thresholds(ctx, sh, row + 1)
+    syarat = row + 1  # the thresholds' header row
+    row = _thresholds(ctx, sh, syarat)
+    syarat_rows = (syarat, row - 1)
     row = _by_component(ctx, sh, row + 1, charts)
     row = _by_unit(ctx, sh, row + 1, charts)
-    row = _by_area(ctx, sh, row + 1, charts)
+    row = _by_area(ctx, sh, row + 1, charts, syarat_rows)
     _evidence(ctx, sh, row + 1)
     ws.activate()
 
@@ -121,7 +123,7 @@ def _score(ctx: RecapContext, sh: Sheet, row: int) -> int:
 
 
 def _thresholds(ctx: RecapContext, sh: Sheet, row: int) -> int:
-    """The thresholds, WBK and WBBM side by side."""
+    """The thresholds, WBK and WBBM side by side; its header row is ``row``."""
     sh.header(row, ("Syarat", "Nilai", "Minimal WBK", "WBK", "Minimal WBBM", "WBBM"), WIDTHS[:6])
     sh.ws.set_column(1, 1, WIDTHS[1])
     row += 1
@@ -194,8 +196,11 @@ def _by_unit(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> int:
     return row
 
 
-def _by_area(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> int:
-    """Score per area against its minimum (chart 3)."""
+def _by_area(
+    ctx: RecapContext, sh: Sheet, row: int, charts: _Charts, syarat: tuple[int, int]
+) -> int:
+    """Score per area against its minimum (chart 3); for a model without per-area minimums,
+    the chart shows the thresholds' rows (``syarat``: header row, last row) instead."""
     c, lke = ctx.consolidation, ctx.lke
     titles = ("Area", "Bobot", "Nilai", "Minimal WBK", "Minimal WBBM")
     head = _table_head(sh, row, "NILAI PER AREA", titles, WIDTHS[:5])
@@ -210,14 +215,20 @@ def _by_area(ctx: RecapContext, sh: Sheet, row: int, charts: _Charts) -> int:
         sh.put(row, 4, minimum.get(("WBBM", area.id)), "score")
         row += 1
     chart = ctx.workbook.add_chart({"type": "column"})
-    series_cols = [(2, "#5B9BD5")]
     if minimum:
-        series_cols += [(3, "#FFC000"), (4, "#ED7D31")]
+        for col, color in ((2, "#5B9BD5"), (3, "#FFC000"), (4, "#ED7D31")):
+            chart.add_series(series(NAME, [NAME, head, col], first, row - 1, col, color))
+        chart.set_title({"name": "Nilai per area dan batas minimalnya"})
     else:
-        series_cols += [(1, "#A5A5A5")]  # no per-area minimum in this model: show the bobot
-    for col, color in series_cols:
-        chart.add_series(series(NAME, [NAME, head, col], first, row - 1, col, color))
-    chart.set_title({"name": "Nilai per area dan batas minimalnya"})
+        # No per-area minimum in this model (52/2014): the minimums are the thresholds'
+        # (total, hasil, survei, TLHP), so the chart shows each threshold's value against them,
+        # on a log scale (75 and 3,5 on one axis).
+        top, last = syarat
+        for col, color in ((1, "#5B9BD5"), (2, "#FFC000"), (4, "#ED7D31")):
+            chart.add_series(series(NAME, [NAME, top, col], top + 1, last, col, color))
+        chart.set_title({"name": "Nilai setiap syarat dan batas minimalnya (WBK, WBBM)"})
+        chart.set_y_axis({"log_base": 10, "min": 1})
+    chart.set_legend({"position": "bottom"})
     charts.place(chart, 300)
     return row
 
