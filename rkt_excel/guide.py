@@ -15,6 +15,10 @@ from rkt_excel import layout
 
 CRITERIA_SHEET = "Kriteria LKE"  # the criteria of every LKE question of the workbook
 CRITERIA_SEE = f"Kriteria setiap pilihan: sheet {CRITERIA_SHEET} (atau arahkan tetikus ke sel ini)."
+CHAPTERS_SHEET = "Dokumen RKT"  # the plan's chapters (BAB I to IV) in the standard workbook
+CHAPTERS_TABLE_NOTE = (
+    "Tabel rencana aksi bab ini ada di sheet komponen (I sampai VI) buku kerja ini."
+)
 CRITERIA_SHEET_TITLE = "KRITERIA JAWABAN LKE"
 CRITERIA_SHEET_HINT = (
     "Pertanyaan LKE yang dijawab di lembar ini dan kriteria setiap pilihan jawabannya, urut "

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rkt_excel import layout
 from rkt_excel.errors import UnitsError
 from rkt_excel.generate import bullets, distribute_forms, form_id, generate_workbook
-from rkt_excel.guide import COLUMN_HELP, CRITERIA_SHEET, NO_ANSWER
+from rkt_excel.guide import CHAPTERS_SHEET, COLUMN_HELP, CRITERIA_SHEET, NO_ANSWER
 from rkt_excel.layout import text_lines
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
@@ -66,6 +66,7 @@ def test_workbook_sheets_in_order_with_visibility(small_plan: Plan, small_workbo
     wb = openpyxl.load_workbook(small_workbook)
     expected = [
         layout.SHEET_COVER,
+        *([CHAPTERS_SHEET] if small_plan.chapters else []),  # BAB I-IV, the workbook only
         layout.SHEET_GUIDE,
         *component_sheets(small_plan),
         CRITERIA_SHEET,
@@ -498,3 +499,20 @@ def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
         tmp.write_bytes(b"new")
     assert target.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["rkt.xlsx"]
+
+
+def test_the_workbook_prints_the_plans_chapters_cover_and_team(
+    embedded_plan: Plan, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(generate_workbook(embedded_plan, tmp_path / "rkt.xlsx"))
+    texts = [c.value for c in wb[CHAPTERS_SHEET]["A"] + wb[CHAPTERS_SHEET]["B"] if c.value]
+    for chapter in embedded_plan.chapters:
+        assert any(str(t).startswith(f"BAB {chapter.number} ") for t in texts), chapter.number
+    first = embedded_plan.chapters[0]
+    paragraph = next(b for b in first.body if isinstance(b, str)) if first.body else None
+    if paragraph:
+        assert paragraph in texts
+    cover = [c.value for c in wb[layout.SHEET_COVER]["A"] if c.value]
+    assert all(line in cover for line in embedded_plan.document.cover)
+    if embedded_plan.signing.team:
+        assert embedded_plan.signing.team in cover

@@ -2,9 +2,10 @@
 
 Owns ``generate_workbook``, ``distribute_forms`` and ``write_book``, which writes one workbook:
 its document properties, its metadata, the page header every sheet prints and the order of its
-sheets (each sheet is its own module: cover, guide_sheet, identity_sheet, component_sheet,
-criteria_sheet, hidden_sheets); rows are fitted to their text (printsetup.fit_workbook). Reads
-only the plan, the LKE model and the units; never reads a workbook or the clock.
+sheets (each sheet is its own module: cover, chapters_sheet, guide_sheet, identity_sheet,
+component_sheet, criteria_sheet, hidden_sheets); rows are fitted to their text
+(printsetup.fit_workbook). Reads only the plan, the LKE model and the units; never reads a
+workbook or the clock.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import xlsxwriter
 
 from rkt_excel import __version__, layout
 from rkt_excel.errors import UnitsError
+from rkt_excel.generate.chapters_sheet import write_chapters
 from rkt_excel.generate.component_sheet import write_component
 from rkt_excel.generate.cover import write_cover
 from rkt_excel.generate.criteria_sheet import write_criteria
@@ -27,7 +29,7 @@ from rkt_excel.generate.guide_sheet import write_guide
 from rkt_excel.generate.hidden_sheets import write_lists, write_meta
 from rkt_excel.generate.identity_sheet import write_identity
 from rkt_excel.generate.state import Book, Question
-from rkt_excel.guide import CRITERIA_SHEET
+from rkt_excel.guide import CHAPTERS_SHEET, CRITERIA_SHEET
 from rkt_excel.lke import load_model
 from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_workbook
 from rkt_excel.template import Plan
@@ -194,6 +196,8 @@ def write_book(book: Book, path: Path) -> None:
     book.f = Formats(wb)
     _properties(book)
     write_cover(book, wb.add_worksheet(layout.SHEET_COVER))
+    if book.unit is None and book.plan.chapters:
+        write_chapters(book, wb.add_worksheet(CHAPTERS_SHEET))
     write_guide(book, wb.add_worksheet(layout.SHEET_GUIDE))
     if book.unit is not None:
         write_identity(book, wb.add_worksheet(layout.SHEET_IDENTITY), book.unit)

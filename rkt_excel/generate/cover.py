@@ -30,13 +30,16 @@ def write_cover(book: Book, ws: Any) -> None:
             ws.write_string(r, 0, text, f.center_bold)
             r += 1
     r += 1
-    title = plan.document.title or f"{plan.title} Tahun {plan.year}"
-    ws.merge_range(r, 0, r, 2, "", f.title)
-    ws.write_string(r, 0, title, f.title)
-    r += 1
-    ws.merge_range(r, 0, r, 2, "", f.center_bold)
-    ws.write_string(r, 0, f"TAHUN {plan.year}", f.center_bold)
-    r += 1
+    # The cover's title lines as the RKT prints them (plan format 2), else the title and year.
+    if plan.document.cover:
+        lines = [(text, f.title) for text in plan.document.cover]
+    else:
+        title = plan.document.title or f"{plan.title} Tahun {plan.year}"
+        lines = [(title, f.title), (f"TAHUN {plan.year}", f.center_bold)]
+    for text, fmt in lines:
+        ws.merge_range(r, 0, r, 2, "", fmt)
+        ws.write_string(r, 0, text, fmt)
+        r += 1
     if book.unit is not None:
         line = f"LEMBAR PERIKSA UNIT KERJA: {book.unit.name} ({book.unit.code})"
         ws.merge_range(r, 0, r, 2, "", f.center_bold)
@@ -67,13 +70,21 @@ def write_cover(book: Book, ws: Any) -> None:
         r += 1
 
     if plan.signatories:
-        place = f"{plan.office.city}, " if plan.office.city else ""
+        sg = plan.signing
+        city = sg.place or plan.office.city
+        place = f"{city}, " if city else ""
         ws.merge_range(r, 0, r, 2, "", f.center)
-        ws.write_string(r, 0, place + long_date(plan.created), f.center)
+        ws.write_string(r, 0, place + long_date(sg.date or plan.created), f.center)
         r += 1
+        team = sg.team or f"Tim Reformasi Birokrasi {plan.office.name}"
         ws.merge_range(r, 0, r, 2, "", f.center)
-        ws.write_string(r, 0, f"Tim Reformasi Birokrasi {plan.office.name}", f.center)
-        r += 2
+        ws.write_string(r, 0, team, f.center)
+        r += 1
+        if sg.heading:
+            ws.merge_range(r, 0, r, 2, "", f.center)
+            ws.write_string(r, 0, sg.heading, f.center)
+            r += 1
+        r += 1
         # Two signatories side by side (columns B and C), as on the printed RKT.
         for start in range(0, len(plan.signatories), 2):
             pair = plan.signatories[start : start + 2]
