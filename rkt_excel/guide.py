@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rkt_excel import layout
 
 CRITERIA_SHEET = "Kriteria LKE"  # the criteria of every LKE question of the workbook
-CRITERIA_SEE = f"Kriteria setiap pilihan: sheet {CRITERIA_SHEET} (atau arahkan tetikus ke sel ini)."
+CRITERIA_SEE = f"Kriteria: sheet {CRITERIA_SHEET} (dan komentar sel ini)."
 CHAPTERS_SHEET = "Dokumen RKT"  # the plan's chapters (BAB I to IV) in the standard workbook
 CHAPTERS_TABLE_NOTE = (
     "Tabel rencana aksi bab ini ada di sheet komponen (I sampai VI) buku kerja ini."

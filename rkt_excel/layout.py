@@ -68,7 +68,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", 7),
     Column("no", "NO", 4),
-    Column("komponen", "KOMPONEN", 11),
+    Column("komponen", "KOMPONEN", 13),
     Column("indikator", "INDIKATOR", 20),
     Column("langkah_aksi", "LANGKAH AKSI", 21),
     Column("bukti_fisik", "BUKTI FISIK", 19),
@@ -77,7 +77,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("realisasi", "REALISASI", 11, input=True),
     Column("capaian", "CAPAIAN (%)", 10, input=True),
     Column("jawaban", "JAWABAN LKE", 10, input=True),
-    Column("kriteria", "KRITERIA JAWABAN LKE", 24),
+    Column("kriteria", "KRITERIA JAWABAN LKE", 22),
     Column("bukti_dukung", "BUKTI DUKUNG", 17, input=True),
     Column("keterangan", "KETERANGAN / KENDALA", 16, input=True),
 )

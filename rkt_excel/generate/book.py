@@ -96,7 +96,8 @@ def generate_workbook(
 
 def book_page(plan: Plan, unit: Unit | None, period: str, paper: str) -> Page:
     """What every printed page of a workbook or a unit's form shows in its header."""
-    office = plan.office.name + (f" — {unit.name} ({unit.code})" if unit else "")
+    # Short, so that the header's three parts fit a portrait page side by side.
+    office = (plan.office.short_name or plan.office.name) + (f" — {unit.code}" if unit else "")
     label = _month_label(period)
     when = f"RKT Tahun {plan.year}" + (f" · {label}" if label else "")
     return Page(paper, office, when)

@@ -35,8 +35,8 @@ COL_LISTS = 20  # hidden: one dropdown list per answer type, from row 1
 # Columns A:K print (one page wide, A4 landscape at about 78 %: the 9 pt text prints at 7 pt);
 # the review columns L:O are for the evaluators on screen and print on the Reviu sheet.
 HEADERS: tuple[tuple[str, float], ...] = (
-    (KODE_HEADER, 8),
-    ("Komponen / Pertanyaan", 40),
+    (KODE_HEADER, 10),  # "pengungkit" whole
+    ("Komponen / Pertanyaan", 38),
     ("Bobot", 7),
     ("Penjelasan", 36),
     ("Pilihan Jawaban", 9),
