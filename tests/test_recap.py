@@ -45,6 +45,7 @@ from rkt_excel.recap import (
     write_rollup,
 )
 from rkt_excel.recap.lke_sheet import evidence_text, write_lke_sheet
+from rkt_excel.recap.rollup import UNMET_TITLE
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.template import Plan
 
@@ -283,9 +284,15 @@ def test_rollup_two_offices(plan: Plan, tmp_path: Path) -> None:
     second = write_recap(second_c, other_plan, tmp_path / "kanim-surakarta.xlsx")
     out = write_rollup([read_recap(second), read_recap(first)], tmp_path / "kanwil.xlsx")
     ws = openpyxl.load_workbook(out, data_only=True)[SHEET_ROLLUP]
-    head, *body = _rows(ws)[2:]
+    head, *rest = _rows(ws)[2:]
+    end = next(i for i, r in enumerate(rest) if r[0] is None)  # a blank row ends the table
+    body, below = rest[:end], rest[end + 1 :]
     table = [dict(zip(head, r, strict=True)) for r in body]
     assert [r["Kantor"] for r in table] == ["=KANTOR SURAKARTA", "KANTOR UJI SEMARANG"]
+    # below it, printed: the unmet minimums of each office (the table's widest column)
+    assert below[0][0] == UNMET_TITLE
+    assert [r[0] for r in below[1:3]] == ["=KANTOR SURAKARTA", "KANTOR UJI SEMARANG"]
+    assert "WBK" in below[2][1]
     assert ws.cell(4, 1).data_type == "s"
     by_office = {r["Kantor"]: r for r in table}
     assert by_office["=KANTOR SURAKARTA"]["Total"] == pytest.approx(second_c.result.total)

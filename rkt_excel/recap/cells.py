@@ -140,6 +140,7 @@ def formats(wb: Any) -> dict[str, Any]:
             "num_format": "[$-421]d mmmm yyyy",
         },
         "late": {**base, "bg_color": "#FCE4D6"},
+        "line": {**base, "text_wrap": False},  # one line, not wrapped (its row stays low)
         "link": {**base, "font_color": "#0563C1", "underline": 1},
         "prose": {
             "font_name": "Arial",

@@ -26,6 +26,7 @@ HEAD_ROW = 2  # the header row; one row per office below it
 
 
 MIN_WBK, MIN_WBBM = "Nilai Minimal WBK", "Nilai Minimal WBBM"
+UNMET_TITLE = "SYARAT BELUM TERPENUHI PER KANTOR"
 
 
 def _columns(area_ids: dict[str, str]) -> list[tuple[str, float]]:
@@ -39,14 +40,14 @@ def _columns(area_ids: dict[str, str]) -> list[tuple[str, float]]:
         ("Unit Belum Mengirim", 9),
         ("Kesalahan", 10),
         ("Penyelesaian (%)", 11),
-        *((f"Area {aid} {name}", 11) for aid, name in area_ids.items()),
+        *((f"Area {aid} {name}", 10) for aid, name in area_ids.items()),
         ("Pengungkit", 11),
         ("Hasil", 8),
         ("Total", 8),
         (MIN_WBK, 9),
         (MIN_WBBM, 9),
         ("Perkiraan Predikat", 11),
-        ("Syarat Belum Terpenuhi", 36),
+        ("Syarat Belum Terpenuhi", 36),  # on screen; printed as a block below the table
         ("File Rekap", 30),  # on screen only: the print area ends before it
     ]
 
@@ -84,8 +85,9 @@ def _values(recap: RecapData, area_ids: dict[str, str]) -> list[tuple[Any, str]]
         (recap.total, "score"),
         *((m, "score") for m in total_minimums(recap.regulation)),
         (predikat_label(recap.predikat), "text"),
-        ("; ".join(recap.minimums_failed_text) or "-", "text"),
-        (recap.path, "text"),
+        # one line here (in full, wrapped, in the block below the table)
+        ("; ".join(recap.minimums_failed_text) or "-", "line"),
+        (recap.path, "line"),
     ]
 
 
@@ -128,14 +130,32 @@ def write_rollup(
                     sh.put(r, col, value, style)
             last = head + len(ordered)
             sh.ws.freeze_panes(head + 1, 1)
-            charts_end = _charts(wb, sh, {t: i for i, (t, _) in enumerate(columns)}, last)
-            # The table, then the charts on a page of their own (never cut by a page break).
-            sh.print_setup(repeat_rows=head, print_area=(0, 0, charts_end, len(columns) - 2))
-            sh.ws.set_h_pagebreaks([last + 1])
+            # Printed: the table without its two widest columns (Syarat Belum Terpenuhi, File
+            # Rekap), the unmet minimums as a block below it, then the charts on a page of
+            # their own (never cut by a page break).
+            printed = len(columns) - 3  # the last printed column: Perkiraan Predikat
+            after = _unmet(sh, ordered, last + 2, printed)
+            charts_end = _charts(wb, sh, {t: i for i, (t, _) in enumerate(columns)}, after)
+            sh.print_setup(repeat_rows=head, print_area=(0, 0, charts_end, printed), narrow=True)
+            sh.ws.set_h_pagebreaks([after + 1])
             fit_workbook([sh.ws])
         finally:
             wb.close()
     return target
+
+
+def _unmet(sh: Sheet, ordered: Sequence[RecapData], row: int, last_col: int) -> int:
+    """The unmet minimums of each office, one line each over the printed width (the table's
+    Syarat Belum Terpenuhi column, which is too wide to print legibly beside the scores).
+    Returns its last row."""
+    sh.ws.write_string(row, 0, UNMET_TITLE, sh.fmt["section"])
+    for recap in ordered:
+        row += 1
+        sh.put(row, 0, recap.office, "label")
+        text = "; ".join(recap.minimums_failed_text) or "-"
+        sh.ws.merge_range(row, 1, row, last_col, "", sh.fmt["text"])
+        sh.put(row, 1, text)
+    return row
 
 
 def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> int:
