@@ -165,7 +165,7 @@ def test_keterlambatan_validasi_sumber(recap: Path, office: Consolidation) -> No
     )
     assert (out_of_range["ID Baris"], out_of_range["Kolom"], out_of_range["Nilai Diketik"]) == (
         "I.2.b",
-        "capaian",
+        "CAPAIAN (%)",  # the column as the form heads it, not the field's key
         150,
     )
     assert out_of_range["Tingkat"] == "Kesalahan"

@@ -8,6 +8,7 @@ parameters.
 from __future__ import annotations
 
 from rkt_excel.consolidate import ISSUE_COLUMNS as KEYS
+from rkt_excel.layout import COLUMNS, IDENTITY_FIELDS
 from rkt_excel.recap.cells import Sheet, with_messages
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FILE_STATUS_LABELS, SEVERITY_LABELS
@@ -33,9 +34,16 @@ ISSUE_COLUMNS: tuple[tuple[str, str, float], ...] = tuple(
 )
 
 
+# A field as its column is headed on the form ("REALISASI", not "realisasi").
+_FIELDS: dict[str, str] = {
+    **{c.key: c.header for c in COLUMNS},
+    **{f.key: f.label for f in IDENTITY_FIELDS},
+}
+
+
 def write(ctx: RecapContext, sh: Sheet) -> None:
-    """One row per issue; file statuses and severities in words."""
-    labels = {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS}
+    """One row per issue; file statuses, severities and fields in words."""
+    labels = {"file_status": FILE_STATUS_LABELS, "severity": SEVERITY_LABELS, "field": _FIELDS}
     sh.table(with_messages(ctx.consolidation.issues), ISSUE_COLUMNS, labels)
 
 

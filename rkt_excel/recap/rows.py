@@ -53,6 +53,9 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     keys = [k for k, _, _ in ROW_COLUMNS]
     sh.header(0, [t for _, t, _ in ROW_COLUMNS], [w for _, _, w in ROW_COLUMNS])
     sh.print_as_table(0)
+    # Printed up to Terlambat: the last four columns (invalid fields, codes, file, note) are
+    # for the secretariat on screen, and the table prints larger without them.
+    printed_last = keys.index("late")
     # The table's columns as Python lists, read once (a DataFrame per indicator, or a dict
     # per line from pandas, cost more than writing the cells): line i is data[key][i].
     wanted = [k for k in (*keys, "bukti_dukung_link") if k in c.rows.columns]
@@ -122,6 +125,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
             if wrapped > 1:
                 sh.ws.set_row(row, min(409.0, wrapped * ROW_LINE_PT))
             row += 1
+    sh.ws.print_area(0, 0, max(row - 1, 1), printed_last)
     sh.ws.freeze_panes(1, 3)
     sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
 
