@@ -196,6 +196,7 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
         button_row = _filter_row(ws)
         button_cols = range(ws.filter_range[0], ws.filter_range[1] + 1)
     strings: list[str] | None = None
+    fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
     need: dict[int, list[Cell]] = {}
     tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
     for row, cells in ws.table.items():
@@ -227,7 +228,10 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
                     continue
                 cell_width = shown if len(shown) > 1 else shown[0]
                 last_row = span[2]
-            fitted = Cell(text, cell_width, *_font(fmt))
+            font = fonts.get(id(fmt))
+            if font is None:
+                font = fonts[id(fmt)] = _font(fmt)
+            fitted = Cell(text, cell_width, *font)
             if last_row == row:
                 need.setdefault(row, []).append(fitted)
             else:

@@ -521,6 +521,7 @@ def lo_print_twips(lines: int, font: str, size: float, bold: bool, italic: bool)
     return lines * line * 2 + LO_MARGIN_TWIPS
 
 
+@lru_cache(maxsize=1 << 17)  # a recap repeats its cells' texts (statuses, names) many times
 def _cell_points(cell: Cell, program: Program) -> float:
     screen, paper, excel = _counts(cell, program)
     style = (cell.font, float(cell.size), cell.bold, cell.italic)
