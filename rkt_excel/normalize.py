@@ -258,14 +258,14 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 1900 l
 SERIAL_MIN, SERIAL_MAX = 32874, 73415
 _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
 _DMY = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2})\s*[ .-]?\s*([A-Za-z]+)\.?\s*[ .,-]?\s*(\d{4})$")
 _MONTH_Y = re.compile(r"^([A-Za-z]+)\.?\s*[ .,-]?\s*(\d{4})$")
 
 
 def serial_to_date(serial: float) -> dt.date | None:
     """The date of an Excel serial number (1900 system), None outside SERIAL_MIN..SERIAL_MAX."""
-    if not SERIAL_MIN <= serial <= SERIAL_MAX + 1:
+    if not SERIAL_MIN <= serial < SERIAL_MAX + 1:
         return None
     return EXCEL_EPOCH + dt.timedelta(days=math.floor(serial))
 
