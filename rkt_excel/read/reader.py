@@ -532,7 +532,11 @@ def read_form(
         raise
     except DefusedXmlException as err:
         raise FormError("xml-entities", name, part=type(err).__name__) from err
-    except Exception as err:  # the promise is "FormError only", never a traceback
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as err:  # the promise is "FormError only", never a traceback
+        # BaseException: a Rust panic inside calamine is pyo3's PanicException, which is
+        # not an Exception (pre-flight refuses the values known to cause one).
         reason = f"{type(err).__name__}: {_short(str(err), 80)}"
         raise FormError("unreadable", name, reason=reason) from err
 
