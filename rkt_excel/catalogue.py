@@ -477,6 +477,19 @@ RULES: tuple[Rule, ...] = (
         "Check the units file, or send the unit the form generated for it.",
         "Gunakan formulir yang dibagikan untuk unit Anda.",
     ),
+    Rule(
+        "unit-mismatch",
+        E,
+        _V,
+        "Unit formulir tidak sama: {a_where} menyebut {a}, sedangkan {b_where} menyebut {b}. "
+        "Formulir ini tidak dihitung untuk unit mana pun.",
+        "The form's unit disagrees: {a_where} says {a}, while {b_where} says {b}. The form "
+        "counts for no unit.",
+        "Ask the unit to fill the form generated for it; a form edited to pose as another "
+        "unit's is never used in its place.",
+        "Isi formulir yang dibagikan untuk unit Anda sendiri; jangan menyunting identitas "
+        "formulir.",
+    ),
     # --- consolidation: checks across the forms of an office --------------------------------
     Rule(
         "evidence-reused",

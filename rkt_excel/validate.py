@@ -17,7 +17,7 @@ from rkt_excel import layout
 from rkt_excel.errors import ModelError
 from rkt_excel.evidence import EMPTY_LINK, KIND_TEXTS, UNREACHABLE_KINDS, cell_items
 from rkt_excel.form import Cell, FilledForm, FilledRow
-from rkt_excel.identity import plan_mismatch
+from rkt_excel.identity import plan_mismatch, unit_conflicts
 from rkt_excel.issues import Issue, Report
 from rkt_excel.lke import LkeModel, load_model
 from rkt_excel.normalize import clean_text, is_empty
@@ -72,6 +72,7 @@ def validate(
     today = as_of or dt.date.today()
 
     if ident.kind == "form":
+        out.issues.extend(unit_conflicts(form, units))
         _check_identity(form, out, today)
         if units is not None and ident.unit_code not in {u.code for u in units}:
             cell = form.identity_cells.get("unit_code")

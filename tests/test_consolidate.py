@@ -30,6 +30,7 @@ from rkt_excel.consolidate import (
     consolidate,
 )
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
+from rkt_excel.identity import form_id
 from rkt_excel.issues import Issue, Report, Severity
 from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
 from rkt_excel.lke import load_model
@@ -173,7 +174,7 @@ def make_form(
         plan_id=plan.id,
         plan_version=plan.version,
         plan_hash=plan.content_hash,
-        form_id=f"form-{unit.code}",
+        form_id=form_id(plan.content_hash, unit.code),
         kind="form",
         unit_code=unit.code,
         unit_name=unit.name,

@@ -353,7 +353,6 @@ def _claim_unit(path: Path, code: str, out: Path, day: dt.date) -> Path:
     return out
 
 
-@xfail(2)
 def test_a_form_claiming_another_unit_does_not_supersede_it(
     forms: dict[str, Path], units_file: Path, tmp_path: Path
 ) -> None:

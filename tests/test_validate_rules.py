@@ -71,7 +71,7 @@ def form(
         plan_id=ident.pop("plan_id", plan.id),
         plan_version=ident.pop("plan_version", plan.version),
         plan_hash=ident.pop("plan_hash", plan.content_hash),
-        form_id="form-TU",
+        form_id="",  # no form id: these rules do not look at it
         kind=kind,
         tanggal_pengisian=values.get("tanggal_pengisian"),
         **{k: str(v) for k, v in fields.items()},

@@ -210,6 +210,15 @@ class _Reader:
             else None,
             period=ident.get("period", ""),
             carried_from=ident.get("carried_from", ""),
+            unit_claims=tuple(
+                (place, code)
+                for place, code in (
+                    ("meta", meta.keys.get("unit_code", "") if meta else ""),
+                    ("property", props.get("unit_code", "")),
+                    ("identitas", _str(values.get("unit_code")).strip()),
+                )
+                if code
+            ),
         )
         try:
             mtime = Path(path).stat().st_mtime
