@@ -374,12 +374,27 @@ def test_a_form_claiming_another_unit_does_not_supersede_it(
         if Path(i["file"]).name == forged.name and i["severity"] == "error"
     ]
     assert any("TU" in i["message"] and "LANTAS" in i["message"] for i in errors), errors
+    assert [i["code"] for i in errors] == ["unit-mismatch"]
+
+
+def test_a_form_id_of_another_unit_is_traced_to_it(
+    forms: dict[str, Path], units_file: Path
+) -> None:
+    """Metadata, property and Identitas all edited to say LANTAS, but the form id is still
+    TU's: validate names the unit the form id belongs to (from the units file)."""
+    form = _claim_unit(forms["TU"], "LANTAS", forms["TU"], dt.date(2019, 8, 30))
+    wb = openpyxl.load_workbook(form)
+    wb[layout.SHEET_IDENTITY].cell(layout.IDENTITY_ROW["unit_code"] + 1, 2).value = "LANTAS"
+    wb.save(form)
+    result = cli("validate", form, "--as-of", AS_OF, "--units", units_file, "--format", "json")
+    assert_no_crash(result)
+    [issue] = [i for i in validate_json(result) if i["code"] == "unit-mismatch"]
+    assert issue["params"]["a"] == "LANTAS" and issue["params"]["b"] == "TU"
 
 
 # === class 3: files get overwritten ===========================================================
 
 
-@xfail(3)
 def test_consolidate_refuses_an_output_that_is_an_input(
     forms: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -392,7 +407,6 @@ def test_consolidate_refuses_an_output_that_is_an_input(
     assert forms["TU"].read_bytes() == before
 
 
-@xfail(3)
 def test_distribute_does_not_overwrite_filled_forms(
     forms: dict[str, Path], units_file: Path
 ) -> None:
@@ -406,7 +420,6 @@ def test_distribute_does_not_overwrite_filled_forms(
     assert {p.name: p.read_bytes() for p in folder.glob("*.xlsx")} == before
 
 
-@xfail(3)
 def test_annotate_never_overwrites_an_existing_annotated_copy(forms: dict[str, Path]) -> None:
     """An existing ``form-TU.periksa.xlsx`` (maybe the unit's corrected copy) is never
     replaced: the new annotated copy gets a name of its own."""
@@ -418,14 +431,13 @@ def test_annotate_never_overwrites_an_existing_annotated_copy(forms: dict[str, P
     result = cli("validate", form, "--as-of", AS_OF, "--annotate")
     assert_no_crash(result)
     assert theirs.read_bytes() == before
-    copies = [p for p in form.parent.glob("*.xlsx") if p not in (form, theirs)]
-    assert len(copies) == 1 and "periksa" in copies[0].name
+    copies = [p for p in form.parent.glob("*periksa*.xlsx") if p != theirs]
+    assert len(copies) == 1, copies
 
 
 # === class 4: files vanish without a word =====================================================
 
 
-@xfail(4)
 def test_every_entry_of_an_input_folder_is_accounted_for(
     forms: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -445,9 +457,36 @@ def test_every_entry_of_an_input_folder_is_accounted_for(
     found = sources(out_dir)
     assert set(found) >= {p.name for p in inbox.iterdir()}
     assert all(found[name]["status"] for name in found)
+    assert {name: (found[name]["status"], found[name]["code"]) for name in (
+        "laporan.ods", "laporan.xlsb", "scan.pdf", "lama", "hilang.xlsx")} == {
+        "laporan.ods": ("rejected", "unreadable"),  # these two are broken zips
+        "laporan.xlsb": ("rejected", "unreadable"),
+        "scan.pdf": ("rejected", "not-a-spreadsheet"),
+        "lama": ("skipped", "skipped-folder"),
+        "hilang.xlsx": ("rejected", "broken-link"),
+    }  # fmt: skip
+    assert found["form-WASDAK"]["unit_code"] == "WASDAK"  # no extension: read all the same
 
 
-@xfail(4)
+def test_entries_recognised_by_name_are_skipped_with_their_note(tmp_path: Path) -> None:
+    """Lock files, hidden and system files and our CSV exports are listed with a note
+    (skipped); a named pipe in a folder is refused without being opened."""
+    from rkt_excel.discover import discover
+
+    names = {"~$form-TU.xlsx": "skipped-lock-file", ".DS_Store": "skipped-system-file",
+             "Thumbs.db": "skipped-system-file", "recap_sources.csv": "skipped-export",
+             ".rkt-tmp-0a1b2c3d-rekap.xlsx": "skipped-temp-file"}  # fmt: skip
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    os.mkfifo(tmp_path / "pipa.xlsx")
+    found = discover([tmp_path])
+    assert found.read == []
+    assert {Path(i.file).name: i.code for i in found.notes} == {
+        **names,
+        "pipa.xlsx": "not-a-regular-file",
+    }
+
+
 def test_own_recap_and_temp_files_in_the_inbox_are_skipped_with_a_note(
     forms: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -459,7 +498,7 @@ def test_own_recap_and_temp_files_in_the_inbox_are_skipped_with_a_note(
     inbox = forms["TU"].parent
     first = tmp_path / "bulan-lalu"
     first.mkdir()
-    assert_no_crash(cli(*consolidate_args(inbox, first)))
+    assert_no_crash(cli(*consolidate_args(inbox, first)), codes=(0, 1))
     shutil.copyfile(first / "rekap.xlsx", inbox / "rekap.xlsx")
     (inbox / f"{TEMP_PREFIX}0a1b2c3d-rekap.xlsx").write_bytes(b"")
     out_dir = tmp_path / "hasil"
@@ -469,9 +508,9 @@ def test_own_recap_and_temp_files_in_the_inbox_are_skipped_with_a_note(
     for name in ("rekap.xlsx", f"{TEMP_PREFIX}0a1b2c3d-rekap.xlsx"):
         assert name in found, sorted(found)
         assert found[name]["status"] not in ("accepted", "rejected", "superseded"), found[name]
+    assert found["rekap.xlsx"]["code"] == "skipped-recap"
 
 
-@xfail(4)
 def test_a_corrected_annotated_copy_is_that_units_form(
     forms: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -312,6 +313,14 @@ _OS_REASONS: dict[int, Text] = {
 }
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
 def os_reason(err: OSError) -> Text | str:
     """Why the operating system refused a file, in words (both languages where known)."""
     found = _OS_REASONS.get(err.errno or 0)
@@ -323,10 +332,19 @@ def open_package(path: str | Path, limits: Limits) -> Package:
     name = str(path)
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > limits.max_file_bytes:
-            raise FormError("zip-bomb", name, reason=f"{_mb(size)} > {_mb(limits.max_file_bytes)}")
-        data = p.read_bytes()
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe blocks, a device never ends: never opened
+            if stat.S_ISDIR(st.st_mode):
+                raise FormError("file-not-found", name, reason=os_reason(IsADirectoryError(21, "")))
+            raise FormError("not-a-regular-file", name, kind=_kind(st.st_mode))
+        if st.st_size > limits.max_file_bytes:
+            raise FormError(
+                "zip-bomb", name, reason=f"{_mb(st.st_size)} > {_mb(limits.max_file_bytes)}"
+            )
+        with p.open("rb") as fh:  # bounded: the file may grow after stat
+            data = fh.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise FormError("zip-bomb", name, reason=f"> {_mb(limits.max_file_bytes)}")
     except OSError as err:
         raise FormError("file-not-found", name, reason=os_reason(err)) from err
     if not data:

@@ -51,6 +51,10 @@ from rkt_excel.read.ooxml import (
 from rkt_excel.read.preflight import DEFAULT_LIMITS, Limits, open_package
 from rkt_excel.template import Plan
 
+# The hidden data sheet of our recaps (recap/datasheet.SHEET_DATA; a reader imports no writer
+# module): a workbook with it and without a form's metadata is a recap, skipped with a note.
+RECAP_DATA_SHEET = "_rkt_data"
+
 
 # --- cell values -----------------------------------------------------------------------------
 def _header_forms(text: str) -> tuple[str, str]:
@@ -149,6 +153,8 @@ class _Reader:
         except CalamineError as err:
             raise FormError("unreadable", path, reason=str(err)) from err
         parts = sheet_parts(pkg)
+        if RECAP_DATA_SHEET in parts and layout.SHEET_META not in parts:
+            raise FormError("skipped-recap", path)  # one of our recaps, not a unit's form
         grids: dict[str, list[list[Any]]] = {}
         for meta_ in wb.sheets_metadata:
             if str(meta_.typ).endswith("WorkSheet"):
