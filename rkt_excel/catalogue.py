@@ -311,6 +311,15 @@ RULES: tuple[Rule, ...] = (
         "Kembalikan judul kolom seperti semula (jangan mengganti nama atau menghapus kolom).",
     ),
     Rule(
+        "missing-sheet",
+        E,
+        _R,
+        "Formulir unit ini tidak memuat satu pun lembar komponen (tabel dengan kolom ID).",
+        "This unit's form holds no component sheet (no table with an ID column).",
+        "The sheets were deleted or renamed beyond recognition: fill the form as generated.",
+        "Lembar komponen terhapus: isi formulir yang dibagikan apa adanya.",
+    ),
+    Rule(
         "missing-row",
         E,
         _R,
@@ -554,6 +563,25 @@ RULES: tuple[Rule, ...] = (
         "Unit code {unit_code} is not in the units list.",
         "Check the units file, or send the unit the form generated for it.",
         "Gunakan formulir yang dibagikan untuk unit Anda.",
+    ),
+    Rule(
+        "missing-status",
+        E,
+        _V,
+        "STATUS kosong, padahal kolom lain di baris ini sudah diisi.",
+        "STATUS is blank although other cells of this row are filled.",
+        "Choose the row's STATUS from the list (Belum, Dalam Proses, Selesai, Tidak Relevan).",
+        "Pilih STATUS baris ini dari daftar (Belum, Dalam Proses, Selesai, Tidak Relevan).",
+    ),
+    Rule(
+        "no-unit",
+        E,
+        _V,
+        "Ini buku kerja RKT standar, bukan formulir sebuah unit: isiannya tidak dapat "
+        "dihitung untuk unit mana pun.",
+        "This is the standard RKT workbook, not a unit's form: what it holds counts for no unit.",
+        "Fill the form distributed for the unit (rkt-excel distribute), not the standard workbook.",
+        "Isi formulir yang dibagikan untuk unit Anda, bukan buku kerja RKT standar.",
     ),
     Rule(
         "unit-mismatch",

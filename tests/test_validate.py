@@ -86,6 +86,7 @@ EXPECTED = {
     ("answer-without-question", I, "K8"),
     ("date-outside-year", I, "I8"),
     ("out-of-range", III, "J6"),
+    ("missing-status", III, "H6"),  # blank, with CAPAIAN and JAWABAN filled
     ("not-a-whole-number", III, "K6"),
     ("formula-in-input", III, "N6"),
     ("plan-cell-changed", III, "D7"),

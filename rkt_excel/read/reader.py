@@ -187,6 +187,8 @@ class _Reader:
                 name, grids[name], hrow, cols, parts.get(name, ""), known, answer_types, rows
             )
 
+        if not rows and ident.get("kind") == "form" and not headers:
+            self.issue("missing-sheet")
         if meta and meta.rows:
             expected = list(meta.rows)
         elif self.plan is not None and ident.get("kind", "workbook") != "form":
