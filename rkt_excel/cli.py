@@ -335,7 +335,18 @@ def _write_text(output: Path, content: str) -> None:
         tmp.write_text(content, encoding="utf-8")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The tool's entry point: every command runs under ``xlsx_io.interrupts_cleaned``, so
+    SIGINT, SIGTERM and SIGHUP leave no temporary file (ours or xlsxwriter's) behind."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from rkt_excel.xlsx_io import interrupts_cleaned
+
+        with interrupts_cleaned():
+            return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rkt-excel")
 def main() -> None:
     """rkt-excel: the Zona Integritas work plan (RKT) in Excel.
@@ -655,6 +666,9 @@ def distribute(
             raise click.UsageError("Missing option '-o' / '--output'.")
         output = ws.forms_dir(period)
     click.echo(text("units-read", lang, count=len(units), path=units_file or ws.units_path))
+    from rkt_excel.xlsx_io import make_folder
+
+    make_folder(output)  # a one-line error when it cannot be made, before any work
     if not force:
         _refuse_filled(output, units, lang)
     earlier = list(previous) or (ws.earlier_recaps(period) if ws is not None else [])
