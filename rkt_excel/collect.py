@@ -1,7 +1,7 @@
 """Collecting the month's forms: find the input files, read them (in worker processes when asked),
 resolve the as-of date, validate each form, and load the hasil inputs.
 
-Owns input discovery (``expand_paths``), the parallel read (``collect_forms``), the two I/O
+Owns the parallel read (``collect_forms``), the two I/O
 shells over the pure stages (``check_files`` for validate, ``run_consolidation`` for
 consolidate) and ``load_hasil``. Reading is isolated per file: a file that cannot be read is a
 RejectedFile, never the end of the run.
@@ -21,6 +21,7 @@ import yaml
 
 from rkt_excel.asof import period_as_of
 from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consolidate
+from rkt_excel.discover import discover
 from rkt_excel.errors import FormError, HasilError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
@@ -34,41 +35,7 @@ from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.validate import validate
 
-FORM_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
 Progress = Callable[[int, int], None]  # (files done, files in all)
-
-
-# --- input discovery ------------------------------------------------------------------------
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file as given, each directory's forms (not recursive), sorted.
-
-    Skips Excel's lock files (``~$...``) and our own annotated copies (``*.periksa.xlsx``);
-    a file named twice is read once.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for given in paths:
-        p = Path(given)
-        found = (
-            sorted(
-                c
-                for c in p.iterdir()
-                if c.is_file()
-                and c.suffix.lower() in FORM_SUFFIXES
-                and not c.name.startswith("~$")
-                and not c.name.lower().endswith(".periksa.xlsx")
-            )
-            if p.is_dir()
-            else [p]
-        )
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
 
 
 def _sha256(path: Path) -> str:
@@ -145,14 +112,17 @@ def collect_forms(
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Collected:
-    """Read every input file (``expand_paths``); with ``jobs`` > 1 in that many processes.
+    """Read every input file (``discover.discover``: an entry not read becomes a
+    RejectedFile with its note); with ``jobs`` > 1 in that many processes.
 
     Each worker returns only the small FilledForm (never a workbook), so what a file adds to
     memory stays small (docs/BENCHMARKS.md). ``progress(done, total)`` after each file.
     """
-    files = [str(p) for p in expand_paths(paths)]
+    found = discover(paths)
+    files = [str(p) for p in found.read]
     total = len(files)
     collected = Collected()
+    collected.rejected.extend(RejectedFile(n.file, "", n) for n in found.notes)
     results: Iterable[FilledForm | RejectedFile] = (
         (read_one(path, plan, limits) for path in files)
         if jobs <= 1 or total <= 1

@@ -31,6 +31,8 @@ class FormIdentity:
     tanggal_pengisian: dt.date | None = None
     period: str = ""  # the month the form was distributed for ("2019-08"), when named
     carried_from: str = ""  # the month whose answers the form carried over, if any
+    # Every place the form names its unit, as found: ("meta" | "property" | "identitas", code).
+    unit_claims: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

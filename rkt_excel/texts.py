@@ -146,6 +146,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{unit}: {rows} rows carry the answers of {month}",
     ),
     "units-read": ("{count} unit dibaca dari {path}", "{count} units read from {path}"),
+    "output-is-input": (
+        "{path} adalah salah satu masukan; hasil tidak ditulis di atasnya (pilih -o lain)",
+        "{path} is one of the inputs; the output is not written over it (choose another -o)",
+    ),
+    "forms-filled": (
+        "Folder {folder} sudah berisi formulir yang terisi ({names}); tidak ditimpa. Pilih "
+        "folder lain, atau tambahkan --force untuk menimpanya",
+        "The folder {folder} holds filled forms ({names}); they are not overwritten. Choose "
+        "another folder, or add --force to overwrite them",
+    ),
+    "no-inputs": (
+        "Tidak ada formulir untuk dibaca di {path}",
+        "No form to read in {path}",
+    ),
     # --- validate ----------------------------------------------------------------------------
     "progress-reading": ("Membaca formulir", "Reading forms"),
     "validate-summary": (

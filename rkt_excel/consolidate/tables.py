@@ -22,9 +22,9 @@ from rkt_excel.consolidate.model import (
     LATE_NO_FORM,
     LATE_NOT_DONE,
     LATE_NOT_STARTED,
-    REJECTED,
     REVIEW,
     SELESAI,
+    SKIPPED,
     SUPERSEDED,
     TIDAK_RELEVAN,
 )
@@ -319,13 +319,14 @@ def sources_and_issues(
             "file": rej.path, "unit_code": "", "code": rej.code,
             "params": dict(rej.issue.params),
         }  # fmt: skip
+        skipped = rej.status == SKIPPED
         issue_records.append(
             {
                 **where,
-                "file_status": REJECTED,
+                "file_status": rej.status,
                 **dict.fromkeys(("sheet", "cell", "row_id", "field"), ""),
                 "raw": None,
-                "severity": str(Severity.ERROR),
+                "severity": str(rej.issue.severity),
             }
         )
         source_records.append(
@@ -335,9 +336,9 @@ def sources_and_issues(
                 "sha256": rej.sha256,
                 "unit_name": "",
                 "tanggal_pengisian": None,
-                "status": REJECTED,
-                "errors": 1,
-                "warnings": 0,
+                "status": rej.status,
+                "errors": 0 if skipped else 1,
+                "warnings": 1 if skipped else 0,
                 "superseded_by": "",
             }
         )

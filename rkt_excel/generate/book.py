@@ -9,7 +9,6 @@ LKE model and the units; never reads a workbook and never looks at the clock.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from rkt_excel.generate.guide_sheet import write_guide
 from rkt_excel.generate.hidden_sheets import write_lists, write_meta
 from rkt_excel.generate.identity_sheet import write_identity
 from rkt_excel.generate.state import Book, Question
+from rkt_excel.identity import form_id
 from rkt_excel.lke import load_model
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit, assigned_rows, load_units, safe_filename
@@ -35,11 +35,6 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
 }
-
-
-def form_id(plan_hash: str, unit_code: str = "") -> str:
-    """The form's stable id: the first 16 hex digits of sha256(plan hash + unit code)."""
-    return hashlib.sha256((plan_hash + unit_code).encode("utf-8")).hexdigest()[:16]
 
 
 def form_filename(unit: Unit) -> str:

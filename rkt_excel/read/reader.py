@@ -51,6 +51,10 @@ from rkt_excel.read.ooxml import (
 from rkt_excel.read.preflight import DEFAULT_LIMITS, Limits, open_package
 from rkt_excel.template import Plan
 
+# The hidden data sheet of our recaps (recap/datasheet.SHEET_DATA; a reader imports no writer
+# module): a workbook with it and without a form's metadata is a recap, skipped with a note.
+RECAP_DATA_SHEET = "_rkt_data"
+
 
 # --- cell values -----------------------------------------------------------------------------
 def _header_forms(text: str) -> tuple[str, str]:
@@ -149,6 +153,8 @@ class _Reader:
         except CalamineError as err:
             raise FormError("unreadable", path, reason=str(err)) from err
         parts = sheet_parts(pkg)
+        if RECAP_DATA_SHEET in parts and layout.SHEET_META not in parts:
+            raise FormError("skipped-recap", path)  # one of our recaps, not a unit's form
         grids: dict[str, list[list[Any]]] = {}
         for meta_ in wb.sheets_metadata:
             if str(meta_.typ).endswith("WorkSheet"):
@@ -181,6 +187,8 @@ class _Reader:
                 name, grids[name], hrow, cols, parts.get(name, ""), known, answer_types, rows
             )
 
+        if not rows and ident.get("kind") == "form" and not headers:
+            self.issue("missing-sheet")
         if meta and meta.rows:
             expected = list(meta.rows)
         elif self.plan is not None and ident.get("kind", "workbook") != "form":
@@ -210,6 +218,15 @@ class _Reader:
             else None,
             period=ident.get("period", ""),
             carried_from=ident.get("carried_from", ""),
+            unit_claims=tuple(
+                (place, code)
+                for place, code in (
+                    ("meta", meta.keys.get("unit_code", "") if meta else ""),
+                    ("property", props.get("unit_code", "")),
+                    ("identitas", _str(values.get("unit_code")).strip()),
+                )
+                if code
+            ),
         )
         try:
             mtime = Path(path).stat().st_mtime
@@ -532,7 +549,11 @@ def read_form(
         raise
     except DefusedXmlException as err:
         raise FormError("xml-entities", name, part=type(err).__name__) from err
-    except Exception as err:  # the promise is "FormError only", never a traceback
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as err:  # the promise is "FormError only", never a traceback
+        # BaseException: a Rust panic inside calamine is pyo3's PanicException, which is
+        # not an Exception (pre-flight refuses the values known to cause one).
         reason = f"{type(err).__name__}: {_short(str(err), 80)}"
         raise FormError("unreadable", name, reason=reason) from err
 
