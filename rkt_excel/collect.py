@@ -10,9 +10,7 @@ RejectedFile, never the end of the run.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +19,15 @@ import yaml
 
 from rkt_excel.asof import period_as_of
 from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consolidate
-from rkt_excel.errors import FormError, HasilError
+from rkt_excel.errors import HasilError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.hasil import likely_confusion
 from rkt_excel.issues import Report
 from rkt_excel.lke import load_model
 from rkt_excel.periods import Period
-from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
+from rkt_excel.pool import read_isolated, read_one
+from rkt_excel.read import DEFAULT_LIMITS, Limits
 from rkt_excel.review import Review
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
@@ -71,17 +70,6 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 16), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
 # --- reading, one file at a time or in worker processes ------------------------------------
 
 
@@ -91,49 +79,6 @@ class Collected:
 
     forms: list[FilledForm] = field(default_factory=list)
     rejected: list[RejectedFile] = field(default_factory=list)
-
-
-def read_one(path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS) -> FilledForm | RejectedFile:
-    """Read one file; a file that cannot be read becomes a RejectedFile (small, picklable)."""
-    with gc_paused():
-        try:
-            return read_form(path, plan, limits=limits)
-        except FormError as err:
-            return RejectedFile(path, _sha256(Path(path)), err.issue)
-
-
-_WORKER: tuple[Plan, Limits] | None = None
-
-
-def _init_worker(plan: Plan, limits: Limits) -> None:
-    global _WORKER
-    _WORKER = (plan, limits)
-
-
-def _read_in_worker(path: str) -> FilledForm | RejectedFile:
-    assert _WORKER is not None, "worker not initialised"
-    return read_one(path, *_WORKER)
-
-
-def _read_parallel(files: Sequence[str], plan: Plan, limits: Limits, jobs: int) -> Iterator[Any]:
-    """Results in completion order; at most two files in flight per worker."""
-    workers = max(1, min(jobs, len(files)))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(plan, limits)
-    ) as pool:
-        pending: set[Future[Any]] = set()
-        queue = iter(files)
-        for path in queue:
-            pending.add(pool.submit(_read_in_worker, path))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                yield fut.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(_read_in_worker, nxt))
 
 
 @gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
@@ -156,7 +101,7 @@ def collect_forms(
     results: Iterable[FilledForm | RejectedFile] = (
         (read_one(path, plan, limits) for path in files)
         if jobs <= 1 or total <= 1
-        else _read_parallel(files, plan, limits, jobs)
+        else read_isolated(files, plan, limits, jobs)
     )
     for done, result in enumerate(results, start=1):
         if isinstance(result, RejectedFile):
