@@ -5,6 +5,8 @@ Owns every code's severity, group, messages (Bahasa Indonesia and English, with 
 placeholders filled from ``Issue.params``) and how to fix it. Importing this module registers
 nothing anywhere and does no I/O; docs/issues.md is generated from it by
 scripts/make_issue_docs.py.
+
+Long on purpose: one entry per code, in both languages, as plain data.
 """
 
 from __future__ import annotations
