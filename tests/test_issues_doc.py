@@ -25,6 +25,7 @@ MY_TESTS = (
     "test_normalize.py",
     "test_evidence.py",
     "test_review.py",
+    "test_pool.py",
 )
 
 
