@@ -922,6 +922,7 @@ def consolidate(
     from rkt_excel.console import summary_lines
     from rkt_excel.periods import Period
     from rkt_excel.recap import export_csv, write_recap
+    from rkt_excel.recap.workbook import SheetNote
 
     ws, plan, units, period, inputs = _month_inputs(
         inputs, template, units_file, period, "INPUTS", lang
@@ -951,7 +952,8 @@ def consolidate(
         output = ws.recap_path(month) if ws is not None else Path("rekap.xlsx")
     earlier = list(previous) or (ws.earlier_recaps(month) if ws is not None else [])
     history = _read_recaps(earlier, lang)
-    path = write_recap(result, plan, output, history=history)
+    notes: list[SheetNote] = []
+    path = write_recap(result, plan, output, history=history, notes=notes)
     written = [path]
     if export == "csv":
         written += export_csv(result, path.parent)
@@ -964,6 +966,12 @@ def consolidate(
             click.echo(line)
         for p in written:
             click.echo(text("wrote", lang, path=p))
+    for note in notes:  # a sheet at Excel's limits (recap.workbook.SheetNote)
+        if len(note.pages) > 1:
+            pages = ", ".join(note.pages[1:])
+            click.echo(text("recap-split", lang, sheet=note.sheet, pages=pages), err=True)
+        if note.cut:
+            click.echo(text("recap-cut", lang, sheet=note.sheet, cut=note.cut), err=True)
     _done(ctx, summary.forms_rejected > 0 or summary.errors > 0)
 
 

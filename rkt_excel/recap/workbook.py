@@ -8,7 +8,9 @@ own module (see ``context.SheetWriter``). A new sheet is one module plus one lin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 
@@ -29,6 +31,8 @@ from rkt_excel.gc_control import gc_paused
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData
+from rkt_excel.recap.labels import limit_note, limit_title
+from rkt_excel.recap.limits import page_name
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
 
@@ -41,18 +45,58 @@ SHEETS: tuple[SheetWriter, ...] = (
 )  # fmt: skip
 
 
+# The long tables: written row by row, so they are written in constant memory (xlsxwriter
+# keeps one row, not the sheet, until close; strings inline), and continued on "<tab> (2)", ...
+# past Excel's row limit. The value is the rows each page repeats (the header; none for data).
+LONG_SHEETS: dict[str, int] = {rows.NAME: 1, late.NAME: 1, issues.NAME: 1, sources.NAME: 1}
+LONG_SHEETS[data.NAME] = 0
+
+
+@dataclass(frozen=True)
+class SheetNote:
+    """A sheet that met one of Excel's limits: continued on more tabs, or cells cut."""
+
+    sheet: str
+    pages: tuple[str, ...]  # the tabs it fills, the first one included
+    cut: int = 0  # cells whose text was cut at limits.MAX_STRING characters
+
+
+def _add_sheet(wb: Any, name: str, constant_memory: bool) -> Any:
+    """A worksheet, in constant-memory mode or not (xlsxwriter reads the workbook's flag when
+    a sheet is added)."""
+    wb.constant_memory = constant_memory
+    try:
+        return wb.add_worksheet(name)
+    finally:
+        wb.constant_memory = False
+
+
+def _sheet(wb: Any, name: str, fmt: Any) -> Sheet:
+    head = LONG_SHEETS.get(name)
+    if head is None:
+        return Sheet(_add_sheet(wb, name, False), fmt)
+
+    def more(page: int) -> Any:
+        return _add_sheet(wb, page_name(name, page), True)
+
+    return Sheet(_add_sheet(wb, name, True), fmt, more=more, head_rows=head)
+
+
 def write_recap(
     consolidation: Consolidation,
     plan: Plan,
     path: str | Path,
     *,
     history: Sequence[RecapData] = (),
+    notes: list[SheetNote] | None = None,
 ) -> Path:
     """Write the recap workbook of ``consolidation`` to ``path`` (atomically); return the path.
 
     ``history`` holds earlier months' recaps (``read_recap``), for the Perkembangan sheet.
     The same consolidation and history give a byte-identical file: the document date is
-    derived from the as-of date, and every table has a stable order.
+    derived from the as-of date, and every table has a stable order. A sheet that would pass
+    Excel's row limit continues on more tabs, and a text too long for a cell is cut: each
+    such sheet is said at the end of Ringkasan and appended to ``notes`` (for the console).
     """
     c = consolidation
     target = Path(path)
@@ -72,12 +116,30 @@ def write_recap(
             ctx = RecapContext(
                 workbook=wb, fmt=fmt, consolidation=c, plan=plan, history=tuple(history)
             )
-            tabs = [(sheet, Sheet(wb.add_worksheet(sheet.NAME), fmt)) for sheet in SHEETS]
+            tabs = [(sheet, _sheet(wb, sheet.NAME, fmt)) for sheet in SHEETS]
             for sheet, sh in sorted(tabs, key=lambda tab: tab[0] is not lke_sheet):
                 sheet.write(ctx, sh)
+            found = [
+                SheetNote(sheet.NAME, tuple(ws.name for ws in sh.pages), sh.cut)
+                for sheet, sh in tabs
+                if len(sh.pages) > 1 or sh.cut
+            ]
+            if found:
+                _note_on_summary(dict(tabs)[summary], found)
+                if notes is not None:
+                    notes.extend(found)
         finally:
             wb.close()
     return target
 
 
-__all__ = ["SHEETS", "write_recap"]
+def _note_on_summary(sh: Sheet, found: Sequence[SheetNote]) -> None:
+    """Below everything on Ringkasan: which sheets met Excel's limits, and where they go on."""
+    row = (sh.ws.dim_rowmax or 0) + 2
+    sh.ws.write_string(row, 0, limit_title(), sh.fmt["section"])
+    for note in found:
+        row += 1
+        sh.ws.write_string(row, 0, limit_note(note.sheet, note.pages, note.cut), sh.fmt["prose"])
+
+
+__all__ = ["LONG_SHEETS", "SHEETS", "SheetNote", "page_name", "write_recap"]
