@@ -33,6 +33,7 @@ from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData
 from rkt_excel.recap.labels import limit_note, limit_title
 from rkt_excel.recap.limits import page_name
+from rkt_excel.recap.streaming import StreamingWorksheet
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
 
@@ -62,11 +63,13 @@ class SheetNote:
 
 
 def _add_sheet(wb: Any, name: str, constant_memory: bool) -> Any:
-    """A worksheet, in constant-memory mode or not (xlsxwriter reads the workbook's flag when
-    a sheet is added)."""
-    wb.constant_memory = constant_memory
-    try:
+    """A worksheet, written row by row in constant memory (with shared strings: streaming.py)
+    or not. xlsxwriter reads the workbook's flag when a sheet is added."""
+    if not constant_memory:
         return wb.add_worksheet(name)
+    wb.constant_memory = True
+    try:
+        return wb.add_worksheet(name, worksheet_class=StreamingWorksheet)
     finally:
         wb.constant_memory = False
 
