@@ -42,5 +42,12 @@ class StreamingWorksheet(Worksheet):  # type: ignore[misc]
             return
         super()._write_cell(row, col, cell)
 
+    def flush(self) -> None:
+        """Write out the last row now. Call before the workbook's close(): close() lists the
+        shared strings before it writes the sheets, so a string first met in a row written
+        during close() would have no entry."""
+        if getattr(self, "constant_memory", False):
+            self._write_single_row(self.previous_row + 1)
+
 
 __all__ = ["SHARED", "StreamingWorksheet"]

@@ -132,6 +132,9 @@ def write_recap(
                 if notes is not None:
                     notes.extend(found)
         finally:
+            for ws in wb.worksheets():
+                if isinstance(ws, StreamingWorksheet):
+                    ws.flush()
             wb.close()
     return target
 
