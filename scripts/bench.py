@@ -773,7 +773,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs_text = ", ".join(f"{x:.2f}" for x in r["all_seconds"])
             print()
             print(
-                f"- roll-up of {r['recaps']:,} recaps ({OFFICES} distinct, {FORMS_PER_OFFICE} "
+                f"- roll-up of {r['recaps']:,} recaps ({min(OFFICES, r['recaps'])} distinct, {FORMS_PER_OFFICE} "
                 f"forms each): {r['seconds']:.2f} s median (runs {runs_text}), of which "
                 f"read_recap {r['read_seconds']:.2f} s "
                 f"({1000 * r['read_seconds'] / r['recaps']:.1f} ms per recap); "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import typing
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from dataclasses import replace as dataclasses_replace
@@ -356,10 +357,20 @@ def _key_rows(items: Sequence[tuple[str, Any]]) -> list[list[Any]]:
     return out
 
 
+# The rows of the consolidations whose recap is being written: the Perkembangan sheet decodes
+# them and the data sheet writes them, and the snapshot of thousands of forms takes seconds.
+_ENCODED: weakref.WeakKeyDictionary[Consolidation, list[list[Any]]] = weakref.WeakKeyDictionary()
+
+
 def encode_sheet(c: Consolidation) -> list[list[Any]]:
     """Every row of _rkt_data for the recap of ``c``: the key/values, a blank row, the
-    snapshot's tables."""
-    return [*_key_rows(encode_consolidation(c)), [], *encode_snapshot(snapshot_of(c))]
+    snapshot's tables. Computed once per consolidation (a Consolidation is immutable); do not
+    change the rows returned."""
+    found = _ENCODED.get(c)
+    if found is None:
+        found = [*_key_rows(encode_consolidation(c)), [], *encode_snapshot(snapshot_of(c))]
+        _ENCODED[c] = found
+    return found
 
 
 def recap_data(c: Consolidation, path: str = "") -> RecapData:

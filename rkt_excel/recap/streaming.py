@@ -36,7 +36,7 @@ class StreamingWorksheet(Worksheet):  # type: ignore[misc]
             index = self.str_table._get_shared_string_index(cell.string)
             self.constant_memory = False  # write it as the normal mode does: by index
             try:
-                super()._write_cell(row, col, cell._replace(string=index))
+                super()._write_cell(row, col, cell.__class__(index, cell.format))
             finally:
                 self.constant_memory = True
             return
