@@ -229,9 +229,9 @@ JOBS_OPTION = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes reading the forms.",
+    default=None,
+    help="Worker processes reading the forms [default: as many as help: 1 below "
+    "300 files, else one per core].",
 )
 
 
@@ -744,7 +744,7 @@ def validate(
     lang: str,
     annotate: bool,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
@@ -828,7 +828,7 @@ def evidence(
     template: Path | None,
     units_file: Path | None,
     as_of: dt.date | None,
-    jobs: int,
+    jobs: int | None,
     output: Path,
     fmt: str,
     lang: str,
@@ -902,7 +902,7 @@ def consolidate(
     hasil_file: Path | None,
     aggregate: str,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
     output: Path | None,
     export: str | None,
     fmt: str,
@@ -1010,7 +1010,7 @@ def priorities(
     review_file: Path | None,
     predikat: str | None,
     limit: int,
-    jobs: int,
+    jobs: int | None,
     fmt: str,
     lang: str,
 ) -> None:
@@ -1220,7 +1220,7 @@ def remind(
 @JOBS_OPTION
 @LANG_OPTION
 @_command
-def demo(output: Path, jobs: int, lang: str) -> None:
+def demo(output: Path, jobs: int | None, lang: str) -> None:
     """Run the secretariat's months on the embedded 2019 plan with simulated units.
 
     Writes the standard workbook; a workspace for the embedded office with three months

@@ -26,7 +26,7 @@ from rkt_excel.hasil import likely_confusion
 from rkt_excel.issues import Report
 from rkt_excel.lke import load_model
 from rkt_excel.periods import Period
-from rkt_excel.pool import read_isolated, read_one
+from rkt_excel.pool import Check, Checked, auto_jobs, read_and_check, read_isolated
 from rkt_excel.read import DEFAULT_LIMITS, Limits
 from rkt_excel.review import Review
 from rkt_excel.template import Plan
@@ -75,10 +75,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 @dataclass
 class Collected:
-    """What reading the input files gave: the forms read and the files refused."""
+    """What reading the input files gave: the forms read and the files refused, and the
+    forms' validation reports when they were validated where they were read."""
 
     forms: list[FilledForm] = field(default_factory=list)
     rejected: list[RejectedFile] = field(default_factory=list)
+    reports: dict[str, Report] | None = None
 
 
 @gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
@@ -86,26 +88,35 @@ def collect_forms(
     paths: Iterable[str | Path],
     plan: Plan,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    check: Check | None = None,
 ) -> Collected:
-    """Read every input file (``expand_paths``); with ``jobs`` > 1 in that many processes.
+    """Read every input file (``expand_paths``); with ``jobs`` > 1 in that many processes,
+    ``None`` (or 0) for as many as help (``auto_jobs``).
 
     Each worker returns only the small FilledForm (never a workbook), so what a file adds to
-    memory stays small (docs/BENCHMARKS.md). ``progress(done, total)`` after each file.
+    memory stays small (docs/BENCHMARKS.md). With ``check`` each form is also validated where
+    it is read (``Collected.reports``). ``progress(done, total)`` after each file.
     """
     files = [str(p) for p in expand_paths(paths)]
     total = len(files)
-    collected = Collected()
-    results: Iterable[FilledForm | RejectedFile] = (
-        (read_one(path, plan, limits) for path in files)
-        if jobs <= 1 or total <= 1
-        else read_isolated(files, plan, limits, jobs)
+    workers = jobs if jobs else auto_jobs(total)
+    collected = Collected(reports={} if check is not None else None)
+    results: Iterable[FilledForm | RejectedFile | Checked] = (
+        (read_and_check(path, plan, limits, check) for path in files)
+        if workers <= 1 or total <= 1
+        else read_isolated(files, plan, limits, workers, check=check)
     )
     for done, result in enumerate(results, start=1):
         if isinstance(result, RejectedFile):
             collected.rejected.append(result)
+        elif isinstance(result, tuple):
+            form, report = result
+            collected.forms.append(form)
+            if collected.reports is not None:
+                collected.reports[form.path] = report
         else:
             collected.forms.append(result)
         if progress is not None:
@@ -136,7 +147,7 @@ def check_files(
     *,
     as_of: dt.date | None = None,
     units: Sequence[Unit] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
@@ -169,7 +180,7 @@ def run_consolidation(
     as_of: dt.date | None = None,
     aggregate: Aggregate = "min",
     hasil: Mapping[str, Any] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
@@ -182,11 +193,20 @@ def run_consolidation(
     (the month whose returns these are) when given, else from the forms. ``review`` is a
     recap the evaluators returned (``recap.read_review``): see ``consolidate``.
     """
-    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
+    # When the as-of date does not depend on the forms, each form is validated in the worker
+    # that reads it: that work leaves the main process, which consolidates and writes alone.
+    check = None
+    if as_of is not None or period is not None:
+        known = period_as_of(plan.year, period, given=as_of)
+        check = Check(known, tuple(units) if units is not None else None, review)
+    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits, check=check)
     when = _as_of(collected, plan, as_of, period)
-    reports = {
-        f.path: validate(f, plan, as_of=when, units=units, review=review) for f in collected.forms
-    }
+    reports = collected.reports
+    if reports is None or check is None or check.as_of != when:
+        reports = {
+            f.path: validate(f, plan, as_of=when, units=units, review=review)
+            for f in collected.forms
+        }
     return consolidate(
         collected.forms,
         plan,

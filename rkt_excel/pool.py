@@ -13,6 +13,7 @@ dies fails every pending file with BrokenProcessPool and cannot say which file i
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import faulthandler
 import hashlib
 import multiprocessing
@@ -29,13 +30,56 @@ from rkt_excel.consolidate import RejectedFile
 from rkt_excel.errors import FormError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
-from rkt_excel.issues import Issue
+from rkt_excel.issues import Issue, Report
 from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
+from rkt_excel.review import Review
 from rkt_excel.template import Plan
+from rkt_excel.units import Unit
+from rkt_excel.validate import validate
 
 DEPTH = 2  # files queued per worker: one being read, one waiting (hides the round trip)
 WORKER_MEMORY = 2 << 30  # bytes of address space a worker may add to what it has at start
 Result = FilledForm | RejectedFile
+# With fewer files, one process is as fast: starting workers and sending forms back costs about
+# what a second core saves (docs/BENCHMARKS.md).
+AUTO_MIN_FILES = 300
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def auto_jobs(files: int) -> int:
+    """How many processes read ``files`` files when nobody says: one below AUTO_MIN_FILES,
+    else one per usable core."""
+    return 1 if files < AUTO_MIN_FILES else usable_cores()
+
+
+@dataclass(frozen=True)
+class Check:
+    """Validate each form where it is read (in the worker), when the as-of date is known
+    before reading (given, or the end of the period): ``validate``'s arguments."""
+
+    as_of: dt.date
+    units: tuple[Unit, ...] | None = None
+    review: Review | None = None
+
+
+Checked = tuple[FilledForm, Report]  # a form read and validated
+
+
+def read_and_check(
+    path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS, check: Check | None = None
+) -> Result | Checked:
+    """``read_one``, then with ``check`` the form's validation report beside it."""
+    result = read_one(path, plan, limits)
+    if check is None or isinstance(result, RejectedFile):
+        return result
+    report = validate(result, plan, as_of=check.as_of, units=check.units, review=check.review)
+    return result, report
 
 
 def sha256_of(path: Path) -> str:
@@ -102,7 +146,7 @@ def cap_memory(extra: int) -> bool:
     return True
 
 
-def _worker(conn: Connection, plan: Plan, limits: Limits, memory: int) -> None:
+def _worker(conn: Connection, plan: Plan, limits: Limits, memory: int, check: Check | None) -> None:
     """A worker's loop: (index, path) in, (index, result) out; None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the main process's to handle
     faulthandler.disable()  # a crash here is a file's rejection, told by the main process
@@ -116,7 +160,7 @@ def _worker(conn: Connection, plan: Plan, limits: Limits, memory: int) -> None:
         if task is None:
             return
         index, path = task
-        result = read_one(path, plan, limits)
+        result = read_and_check(path, plan, limits, check)
         try:
             conn.send((index, result))
         except MemoryError:
@@ -136,15 +180,17 @@ class _Slot:
 
 
 class _Workers:
-    def __init__(self, plan: Plan, limits: Limits, memory: int) -> None:
-        self.plan, self.limits, self.memory = plan, limits, memory
+    def __init__(self, plan: Plan, limits: Limits, memory: int, check: Check | None) -> None:
+        self.plan, self.limits, self.memory, self.check = plan, limits, memory, check
         self.context = multiprocessing.get_context()
         self.slots: list[_Slot] = []
 
     def start(self) -> _Slot:
         mine, theirs = self.context.Pipe(duplex=True)
         process = self.context.Process(
-            target=_worker, args=(theirs, self.plan, self.limits, self.memory), daemon=True
+            target=_worker,
+            args=(theirs, self.plan, self.limits, self.memory, self.check),
+            daemon=True,
         )
         process.start()
         theirs.close()
@@ -194,16 +240,17 @@ def read_isolated(
     limits: Limits = DEFAULT_LIMITS,
     jobs: int = 2,
     memory: int = WORKER_MEMORY,
-) -> Iterator[Result]:
+    check: Check | None = None,
+) -> Iterator[Result | Checked]:
     """Read ``files`` in ``jobs`` worker processes; yield each result as it is done.
 
     A worker that dies (a signal, an abort, memory) turns the file it was reading into a
     ``reader-crashed`` rejection and is replaced; the files queued behind it are given out
     again. Each worker caps its address space at ``memory`` bytes more than it starts with
-    (0: no cap).
+    (0: no cap). With ``check`` each form comes with its validation report.
     """
     todo: deque[tuple[int, str]] = deque(enumerate(files))
-    workers = _Workers(plan, limits, memory)
+    workers = _Workers(plan, limits, memory, check)
     left = len(files)
     try:
         for _ in range(max(1, min(jobs, len(files)))):
@@ -252,4 +299,17 @@ def read_isolated(
         workers.close()
 
 
-__all__ = ["DEPTH", "WORKER_MEMORY", "cap_memory", "read_isolated", "read_one", "sha256_of"]
+__all__ = [
+    "AUTO_MIN_FILES",
+    "DEPTH",
+    "WORKER_MEMORY",
+    "Check",
+    "Checked",
+    "auto_jobs",
+    "cap_memory",
+    "read_and_check",
+    "read_isolated",
+    "read_one",
+    "sha256_of",
+    "usable_cores",
+]

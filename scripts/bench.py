@@ -764,7 +764,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{a / 1024 - lo * per_form / 1024:.0f} MB"
             )
             report["rss_kb_per_form"] = per_form
-        if args.rollup:
+        if args.rollup and args.repeat:
             log(f"roll-up of {args.rollup} recaps")
             recaps = build_recaps(workdir, args.rollup, args.seed, log)
             done = [measure("rollup", recaps, 1, args.seed, 0) for _ in range(args.repeat)]

@@ -7,6 +7,7 @@ files, allocates without bound on others and refuses the rest as not our form.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import signal
@@ -19,6 +20,7 @@ from rkt_excel.consolidate import RejectedFile
 from rkt_excel.errors import FormError
 from rkt_excel.template import Plan
 
+AS_OF = dt.date(2019, 8, 31)
 needs_fork = pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork",
     reason="the stand-in reader reaches the workers through fork",
@@ -82,3 +84,40 @@ def test_cap_memory_sets_an_address_space_limit() -> None:
     assert capped
     assert soft != resource.RLIM_INFINITY
     assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY  # not ours
+
+
+@pytest.fixture(scope="module")
+def returned_forms(embedded_plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five filled forms of the embedded plan and one file that is not a form."""
+    from rkt_excel.generate import distribute_forms
+    from rkt_excel.simulate import fill_form, read_meta, simulate_unit
+    from rkt_excel.units import Unit
+
+    root = tmp_path_factory.mktemp("determinism")
+    units = [Unit(f"U{i}", f"Unit {i}", components=(c,)) for i, c in enumerate("IIIV", 1)]
+    units.append(Unit("U9", "Unit 9"))  # every row
+    inbox = root / "masuk"
+    inbox.mkdir()
+    for n, blank in enumerate(distribute_forms(embedded_plan, units, root / "kirim")):
+        _, rows = read_meta(blank)
+        sim = simulate_unit(embedded_plan, list(rows), seed=n, as_of=AS_OF)
+        fill_form(blank, sim.rows, identity=sim.identity, out=inbox / blank.name, strict=False)
+    (inbox / "catatan.xlsx").write_bytes(b"not a workbook")
+    return inbox
+
+
+@pytest.mark.parametrize("as_of", [AS_OF, None])  # validated in the workers, or in the main
+def test_same_inputs_give_byte_identical_outputs_with_any_jobs(
+    as_of: object, returned_forms: Path, embedded_plan: Plan, tmp_path: Path
+) -> None:
+    from rkt_excel.collect import run_consolidation
+    from rkt_excel.recap import export_csv, write_recap
+
+    outputs: dict[int, dict[str, bytes]] = {}
+    for jobs in (1, 2, 3):
+        c = run_consolidation([returned_forms], embedded_plan, as_of=as_of, jobs=jobs)  # type: ignore[arg-type]
+        out = tmp_path / f"j{jobs}"
+        written = [write_recap(c, embedded_plan, out / "rekap.xlsx"), *export_csv(c, out)]
+        outputs[jobs] = {p.name: p.read_bytes() for p in written}
+        assert c.summary.forms_accepted == 5 and c.summary.forms_rejected == 1
+    assert outputs[1] == outputs[2] == outputs[3]
