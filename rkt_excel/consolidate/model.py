@@ -53,7 +53,7 @@ class RejectedFile:
         return self.issue.code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One unit's answer and bukti dukung behind a combined LKE answer."""
 
