@@ -373,6 +373,11 @@ def encode_sheet(c: Consolidation) -> list[list[Any]]:
     return found
 
 
+def forget_sheet(c: Consolidation) -> None:
+    """Drop the rows ``encode_sheet`` keeps for ``c`` (when its recap no longer needs them)."""
+    _ENCODED.pop(c, None)
+
+
 def recap_data(c: Consolidation, path: str = "") -> RecapData:
     """What ``read_recap`` will give for the recap of ``c``, without writing it: the rows of
     ``encode_sheet`` decoded again (so a month compares with earlier ones by the same rules,
@@ -457,6 +462,7 @@ __all__ = [
     "encode_consolidation",
     "encode_sheet",
     "encode_snapshot",
+    "forget_sheet",
     "recap_data",
     "summary_items",
 ]

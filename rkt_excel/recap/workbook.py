@@ -30,7 +30,7 @@ from rkt_excel.consolidate import Consolidation
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
-from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData
+from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData, forget_sheet
 from rkt_excel.recap.labels import limit_note, limit_title
 from rkt_excel.recap.limits import page_name
 from rkt_excel.recap.streaming import StreamingWorksheet
@@ -39,7 +39,8 @@ from rkt_excel.xlsx_io import atomic_write
 
 # The sheets, in tab order (imported by their full names: each is its own module, not a name
 # the package exports). They are written in this order too, except that the LKE sheet is
-# written first: the others link to its cells, and it tells them where they are (ctx.lke).
+# written first (the others link to its cells, and it tells them where they are: ctx.lke) and
+# the data sheet after Perkembangan (_write_order).
 SHEETS: tuple[SheetWriter, ...] = (
     summary, progress, rows, late, lke_sheet, hasil_sheet, review_sheet, priorities_sheet,
     issues, sources, data,
@@ -120,8 +121,10 @@ def write_recap(
                 workbook=wb, fmt=fmt, consolidation=c, plan=plan, history=tuple(history)
             )
             tabs = [(sheet, _sheet(wb, sheet.NAME, fmt)) for sheet in SHEETS]
-            for sheet, sh in sorted(tabs, key=lambda tab: tab[0] is not lke_sheet):
+            for sheet, sh in sorted(tabs, key=_write_order):
                 sheet.write(ctx, sh)
+                if sheet is data:  # its rows, which Perkembangan also read, are not needed now
+                    forget_sheet(c)
             found = [
                 SheetNote(sheet.NAME, tuple(ws.name for ws in sh.pages), sh.cut)
                 for sheet, sh in tabs
@@ -137,6 +140,18 @@ def write_recap(
                     ws.flush()
             wb.close()
     return target
+
+
+def _write_order(tab: tuple[SheetWriter, Sheet]) -> int:
+    """LKE first (the others link to its cells); the data sheet right after Perkembangan,
+    which reads the same rows, so they are freed before the long Rekap Indikator is written;
+    then tab order."""
+    sheet = tab[0]
+    if sheet is lke_sheet:
+        return -2
+    if sheet is data:
+        return SHEETS.index(progress) * 2 + 1
+    return SHEETS.index(sheet) * 2
 
 
 def _note_on_summary(sh: Sheet, found: Sequence[SheetNote]) -> None:
