@@ -237,6 +237,30 @@ RULES: tuple[Rule, ...] = (
         "Buka di Excel (Excel dapat menawarkan perbaikan), simpan sebagai .xlsx, lalu kirim ulang.",
     ),
     Rule(
+        "reader-crashed",
+        E,
+        _P,
+        "Membaca berkas ini menghentikan proses pembaca ({how}); berkas dilewati, berkas lain "
+        "tetap dibaca.",
+        "Reading this file stopped the reading process ({how}); the file is skipped, the other "
+        "files are read.",
+        "Open it in Excel, check for values far below or right of the table (Ctrl+End), save it "
+        "as .xlsx and send it again.",
+        "Buka di Excel, periksa isian jauh di bawah atau di kanan tabel (Ctrl+End), simpan "
+        "sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
+        "reader-memory",
+        E,
+        _P,
+        "Membaca berkas ini memerlukan lebih dari {limit_mb} MB memori; berkas tidak dibaca.",
+        "Reading this file needs more than {limit_mb} MB of memory; the file is not read.",
+        "Open it in Excel, delete what does not belong to the form (large images, stray values "
+        "far below the table), save it as .xlsx and send it again.",
+        "Buka di Excel, hapus yang bukan bagian formulir (gambar besar, isian nyasar jauh di "
+        "bawah tabel), simpan sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
         "not-our-form",
         E,
         _P,

@@ -229,9 +229,9 @@ JOBS_OPTION = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes reading the forms.",
+    default=None,
+    help="Worker processes reading the forms [default: as many as help: 1 below "
+    "300 files, else one per core].",
 )
 
 
@@ -789,7 +789,7 @@ def validate(
     lang: str,
     annotate: bool,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
@@ -874,7 +874,7 @@ def evidence(
     template: Path | None,
     units_file: Path | None,
     as_of: dt.date | None,
-    jobs: int,
+    jobs: int | None,
     output: Path,
     fmt: str,
     lang: str,
@@ -948,7 +948,7 @@ def consolidate(
     hasil_file: Path | None,
     aggregate: str,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
     output: Path | None,
     export: str | None,
     fmt: str,
@@ -968,6 +968,7 @@ def consolidate(
     from rkt_excel.console import summary_lines
     from rkt_excel.periods import Period
     from rkt_excel.recap import export_csv, write_recap
+    from rkt_excel.recap.workbook import SheetNote
 
     ws, plan, units, period, inputs = _month_inputs(
         inputs, template, units_file, period, "INPUTS", lang
@@ -1000,7 +1001,8 @@ def consolidate(
         _refuse_input_output(output, inputs, lang)
     earlier = list(previous) or (ws.earlier_recaps(month) if ws is not None else [])
     history = _read_recaps(earlier, lang)
-    path = write_recap(result, plan, output, history=history)
+    notes: list[SheetNote] = []
+    path = write_recap(result, plan, output, history=history, notes=notes)
     written = [path]
     if export == "csv":
         written += export_csv(result, path.parent)
@@ -1024,6 +1026,12 @@ def consolidate(
             click.echo("  " + issue_line(rej.issue, lang))
         for p in written:
             click.echo(text("wrote", lang, path=p))
+    for note in notes:  # a sheet at Excel's limits (recap.workbook.SheetNote)
+        if len(note.pages) > 1:
+            pages = ", ".join(note.pages[1:])
+            click.echo(text("recap-split", lang, sheet=note.sheet, pages=pages), err=True)
+        if note.cut:
+            click.echo(text("recap-cut", lang, sheet=note.sheet, cut=note.cut), err=True)
     _done(ctx, summary.forms_rejected > 0 or summary.errors > 0)
 
 
@@ -1062,7 +1070,7 @@ def priorities(
     review_file: Path | None,
     predikat: str | None,
     limit: int,
-    jobs: int,
+    jobs: int | None,
     fmt: str,
     lang: str,
 ) -> None:
@@ -1272,7 +1280,7 @@ def remind(
 @JOBS_OPTION
 @LANG_OPTION
 @_command
-def demo(output: Path, jobs: int, lang: str) -> None:
+def demo(output: Path, jobs: int | None, lang: str) -> None:
     """Run the secretariat's months on the embedded 2019 plan with simulated units.
 
     Writes the standard workbook; a workspace for the embedded office with three months

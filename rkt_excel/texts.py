@@ -112,6 +112,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
+    "recap-split": (
+        "Catatan: lembar '{sheet}' melebihi batas baris Excel; dilanjutkan di {pages}.",
+        "Note: sheet '{sheet}' passes Excel's row limit; it continues on {pages}.",
+    ),
+    "recap-cut": (
+        "Catatan: lembar '{sheet}': {cut} sel lebih dari 32.767 karakter dipotong; teks lengkap "
+        "ada di ekspor CSV (--export csv).",
+        "Note: sheet '{sheet}': {cut} cells longer than 32,767 characters were cut; the full "
+        "text is in the CSV export (--export csv).",
+    ),
     "line": ("baris {line}", "line {line}"),
     "none": ("tidak ada", "none"),
     "embedded-plan": ("rencana bawaan", "embedded default plan"),

@@ -26,6 +26,7 @@ MY_TESTS = (
     "test_evidence.py",
     "test_review.py",
     "test_hostile.py",
+    "test_pool.py",
 )
 
 

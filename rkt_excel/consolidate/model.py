@@ -61,7 +61,7 @@ class RejectedFile:
         return SKIPPED if self.issue.code in SKIP_CODES else REJECTED
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One unit's answer and bukti dukung behind a combined LKE answer."""
 
