@@ -135,11 +135,23 @@ def write_recap(
                 if notes is not None:
                     notes.extend(found)
         finally:
-            for ws in wb.worksheets():
-                if isinstance(ws, StreamingWorksheet):
-                    ws.flush()
-            wb.close()
+            try:
+                for ws in wb.worksheets():
+                    if isinstance(ws, StreamingWorksheet):
+                        ws.flush()
+                wb.close()
+            finally:
+                _close_row_files(wb)
     return target
+
+
+def _close_row_files(wb: Any) -> None:
+    """Close the temporary row files of constant-memory sheets: close() does when it gets
+    that far, a write that fails before (an unwritable output, an interrupt) leaves them open."""
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None and not fh.closed:
+            fh.close()
 
 
 def _write_order(tab: tuple[SheetWriter, Sheet]) -> int:
