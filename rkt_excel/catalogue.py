@@ -434,6 +434,26 @@ RULES: tuple[Rule, ...] = (
         "Isikan tanggal seperti 17/08/2019 atau 17 Agustus 2019 (hari lebih dulu).",
     ),
     Rule(
+        "year-as-date",
+        E,
+        _R,
+        "Sel tanggal berisi angka {year} saja (tampil sebagai {value}), bukan tanggal.",
+        "The date cell holds the number {year} alone (shown as {value}), not a date.",
+        "Type the whole date, day first, such as 17/08/2019 or 17 Agustus 2019.",
+        "Isikan tanggal lengkap, hari lebih dulu, seperti 17/08/2019 atau 17 Agustus 2019.",
+    ),
+    Rule(
+        "text-too-long",
+        W,
+        _R,
+        "Teks di sel ini {length} karakter; satu sel Excel memuat paling banyak {limit}, "
+        "jadi rekap memotongnya (teks lengkap tetap tersimpan di data rekap).",
+        "The text in this cell is {length} characters; an Excel cell holds at most {limit}, "
+        "so the recap cuts it (the whole text stays in the recap's data).",
+        "Shorten the text, or put the long part in a document and link it in BUKTI DUKUNG.",
+        "Persingkat teks, atau taruh bagian panjangnya di dokumen dan tautkan di BUKTI DUKUNG.",
+    ),
+    Rule(
         "nip-as-number",
         E,
         _R,

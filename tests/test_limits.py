@@ -1,4 +1,4 @@
-"""Excel's limits (recap/limits.py): a long sheet continues on more tabs with its header, a long
+"""Excel's limits (excel_limits.py): a long sheet continues on more tabs with its header, a long
 value of the machine-readable sheet is kept whole, and nothing is lost on the way. The row
 limit is patched to a few rows so a small office shows the split.
 """
@@ -14,7 +14,7 @@ import pytest
 from programs import needs_libreoffice, soffice_convert
 from test_consolidate import consolidate_office, office_plan
 
-import rkt_excel.recap.limits as limits
+import rkt_excel.excel_limits as limits
 from rkt_excel.consolidate import Consolidation
 from rkt_excel.recap import SHEET_SUMMARY, read_recap, write_recap
 from rkt_excel.recap.datasheet import CONTINUED, SHEET_DATA, encode_sheet

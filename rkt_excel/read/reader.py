@@ -24,6 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from rkt_excel import layout
 from rkt_excel.errors import FormError, ModelError
+from rkt_excel.excel_limits import MAX_STRING
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.identity import check_plan
@@ -404,6 +405,8 @@ class _Reader:
         if formula is None:  # the usual case: a value, no formula
             if key in _TEXT_FIELDS and (raw is None or raw.__class__ is str):
                 # normalize_text inlined for the commonest cells: text is kept as typed.
+                if raw is not None and len(raw) > MAX_STRING:
+                    self._long_text(sheet, ref, row_id, key, raw)
                 return Cell(sheet, ref, raw, raw if raw is not None and raw.strip() else None, link)
             n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
             if n.code:
@@ -430,6 +433,14 @@ class _Reader:
         if n.code:
             self.issue(n.code, raw=raw, params=dict(n.params), **where)
         return Cell(sheet, ref, raw, n.value, link)
+
+    def _long_text(self, sheet: str, ref: str, row_id: str, key: str, raw: str) -> None:
+        """A text longer than an Excel cell holds (a file written by another program; Excel
+        and openpyxl cut at the limit): the recap's cell cuts it, its data keeps it whole."""
+        self.issue(
+            "text-too-long", raw=raw[:200], sheet=sheet, cell=ref, row_id=row_id, field=key,
+            params={"length": len(raw), "limit": MAX_STRING},
+        )  # fmt: skip
 
     @staticmethod
     def _normalise(

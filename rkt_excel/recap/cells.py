@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from rkt_excel.excel_limits import MAX_LINKS, MAX_STRING, MAX_URL, rows_per_sheet
 from rkt_excel.issues import render_message
 from rkt_excel.layout import text_lines
 from rkt_excel.recap.labels import NO, PAGE_FOOTER, YES
-from rkt_excel.recap.limits import MAX_LINKS, MAX_STRING, MAX_URL, rows_per_sheet
 from rkt_excel.safe_text import plain_value
 
 WORKBOOK_OPTIONS: dict[str, Any] = {

@@ -28,7 +28,7 @@ from rkt_excel import __version__
 from rkt_excel.catalogue import Text
 from rkt_excel.consolidate import Consolidation, Summary
 from rkt_excel.errors import RecapError
-from rkt_excel.recap.limits import MAX_STRING
+from rkt_excel.excel_limits import MAX_STRING
 from rkt_excel.score import PREDIKATS, RULE_AREA
 from rkt_excel.snapshot import (
     CellState,

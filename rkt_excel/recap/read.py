@@ -20,8 +20,8 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from rkt_excel.errors import RecapError
+from rkt_excel.excel_limits import page_name
 from rkt_excel.recap.datasheet import SHEET_DATA, RecapData, decode_sheet
-from rkt_excel.recap.limits import page_name
 
 MAX_COLUMNS = 32  # the widest snapshot table is narrower; a damaged sheet's extent is not read
 

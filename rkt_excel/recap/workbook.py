@@ -27,12 +27,12 @@ import rkt_excel.recap.sources as sources
 import rkt_excel.recap.summary as summary
 from rkt_excel import __version__
 from rkt_excel.consolidate import Consolidation
+from rkt_excel.excel_limits import page_name
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData, forget_sheet
 from rkt_excel.recap.labels import limit_note, limit_title
-from rkt_excel.recap.limits import page_name
 from rkt_excel.recap.streaming import StreamingWorksheet
 from rkt_excel.template import Plan
 from rkt_excel.xlsx_io import atomic_write
