@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rkt_excel import layout, textfit
-from rkt_excel.catalogue import PREFLIGHT_CODES
+from rkt_excel.catalogue import DISCOVERY_CODES, PREFLIGHT_CODES
 from rkt_excel.errors import FormError
 from rkt_excel.issues import Issue, Report, Severity, render_fix, render_issue
 from rkt_excel.printsetup import DEFAULT_PAPER, Page, openpyxl_setup
@@ -26,9 +26,16 @@ FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C"}  # Excel's "bad" 
 
 
 def annotated_path(form_path: str | Path) -> Path:
-    """Where annotate writes by default: ``<name>.periksa.xlsx`` next to the form."""
+    """Where annotate writes by default: ``<name>.periksa.xlsx`` next to the form, or
+    ``<name>.periksa-2.xlsx`` (-3, ...) when that name is taken: an existing copy may be the
+    unit's corrected form, and is never replaced."""
     p = Path(form_path)
-    return p.with_name(p.stem + ANNOTATED_SUFFIX)
+    target = p.with_name(p.stem + ANNOTATED_SUFFIX)
+    n = 2
+    while target.exists() or target.is_symlink():
+        target = p.with_name(f"{p.stem}{ANNOTATED_SUFFIX[: -len('.xlsx')]}-{n}.xlsx")
+        n += 1
+    return target
 
 
 def _same_file(a: str, b: Path) -> bool:
@@ -236,7 +243,7 @@ def annotate_report(
         by_file.setdefault(issue.file, []).append(issue)
     for path in paths:
         mine = by_file.get(str(path), [])
-        if not mine or any(i.code in PREFLIGHT_CODES for i in mine):
+        if not mine or any(i.code in PREFLIGHT_CODES | DISCOVERY_CODES for i in mine):
             continue
         try:
             yield annotate(path, mine, paper=paper), None

@@ -5,6 +5,9 @@ Owns every code's severity, group, messages (Bahasa Indonesia and English, with 
 placeholders filled from ``Issue.params``) and how to fix it. Importing this module registers
 nothing anywhere and does no I/O; docs/issues.md is generated from it by
 scripts/make_issue_docs.py.
+
+Long on purpose: it is data, one entry per code with its two languages and its fixes; split
+it by group only if a second catalogue reader needs a part of it.
 """
 
 from __future__ import annotations
@@ -55,9 +58,11 @@ class Text:
 E, W = Severity.ERROR, Severity.WARNING
 _P, _R, _V = "preflight", "reading", "validation"
 _C, _REV = "consolidation", "review"
+_D = "discovery"
 
 # Group titles for docs/issues.md, in order.
 GROUPS: dict[str, str] = {
+    _D: "Input folders: entries not read as forms, each with what was done to it",
     _P: "Pre-flight: the file cannot be read (reported instead of the file's rows)",
     _R: "Reading: the form's structure and what was typed in each cell",
     _V: "Validation: the rules over the values, the plan, the date and the units",
@@ -66,6 +71,79 @@ GROUPS: dict[str, str] = {
 }
 
 RULES: tuple[Rule, ...] = (
+    # --- discovery (discover.py: an entry of an input folder that is not read) ----------------
+    Rule(
+        "skipped-recap",
+        W,
+        _D,
+        "Berkas ini rekap buatan rkt_excel, bukan formulir unit; dilewati.",
+        "This file is a recap made by rkt_excel, not a unit's form; skipped.",
+        "Keep recaps out of the returns folder (write them with -o elsewhere).",
+        "Simpan rekap di luar folder formulir masuk.",
+    ),
+    Rule(
+        "skipped-temp-file",
+        W,
+        _D,
+        "Berkas sementara dari penulisan yang terputus; dilewati.",
+        "A temporary file left by an interrupted write; skipped.",
+        "Delete it: it is debris of a run that was killed.",
+        "Hapus berkas ini: sisa proses yang terhenti.",
+    ),
+    Rule(
+        "skipped-lock-file",
+        W,
+        _D,
+        "Berkas kunci Excel (~$), bukan formulir; dilewati.",
+        "An Excel lock file (~$), not a form; skipped.",
+        "Close the workbook in Excel; the lock file then disappears.",
+        "Tutup buku kerja di Excel; berkas kunci akan hilang sendiri.",
+    ),
+    Rule(
+        "skipped-system-file",
+        W,
+        _D,
+        "Berkas tersembunyi atau berkas sistem; dilewati.",
+        "A hidden or system file; skipped.",
+        "Nothing to do, unless a form was saved under a name starting with a dot.",
+        "Tidak perlu tindakan, kecuali formulir tersimpan dengan nama berawalan titik.",
+    ),
+    Rule(
+        "skipped-export",
+        W,
+        _D,
+        "Tabel CSV ekspor rekap rkt_excel; dilewati.",
+        "A CSV table exported from a recap by rkt_excel; skipped.",
+        "Keep exports out of the returns folder.",
+        "Simpan ekspor CSV di luar folder formulir masuk.",
+    ),
+    Rule(
+        "skipped-folder",
+        W,
+        _D,
+        "Subfolder; formulir di dalam subfolder tidak dibaca.",
+        "A subfolder; forms inside subfolders are not read.",
+        "Move forms out of the subfolder, or give the subfolder as an input of its own.",
+        "Pindahkan formulir keluar dari subfolder, atau sebutkan subfolder itu sebagai masukan.",
+    ),
+    Rule(
+        "broken-link",
+        E,
+        _D,
+        "Tautan (symlink) ke berkas yang tidak ada ({target}).",
+        "A link (symlink) to a file that does not exist ({target}).",
+        "Copy the form itself into the folder.",
+        "Salin berkas formulirnya sendiri ke folder ini.",
+    ),
+    Rule(
+        "not-a-regular-file",
+        E,
+        _D,
+        "Bukan berkas biasa ({kind}); tidak dibuka.",
+        "Not a regular file ({kind}); not opened.",
+        "Give the path of a saved form.",
+        "Sebutkan lokasi berkas formulir yang tersimpan.",
+    ),
     # --- pre-flight (FormError: the file is refused as a whole) -----------------------------
     Rule(
         "file-not-found",
@@ -159,6 +237,30 @@ RULES: tuple[Rule, ...] = (
         "Buka di Excel (Excel dapat menawarkan perbaikan), simpan sebagai .xlsx, lalu kirim ulang.",
     ),
     Rule(
+        "reader-crashed",
+        E,
+        _P,
+        "Membaca berkas ini menghentikan proses pembaca ({how}); berkas dilewati, berkas lain "
+        "tetap dibaca.",
+        "Reading this file stopped the reading process ({how}); the file is skipped, the other "
+        "files are read.",
+        "Open it in Excel, check for values far below or right of the table (Ctrl+End), save it "
+        "as .xlsx and send it again.",
+        "Buka di Excel, periksa isian jauh di bawah atau di kanan tabel (Ctrl+End), simpan "
+        "sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
+        "reader-memory",
+        E,
+        _P,
+        "Membaca berkas ini memerlukan lebih dari {limit_mb} MB memori; berkas tidak dibaca.",
+        "Reading this file needs more than {limit_mb} MB of memory; the file is not read.",
+        "Open it in Excel, delete what does not belong to the form (large images, stray values "
+        "far below the table), save it as .xlsx and send it again.",
+        "Buka di Excel, hapus yang bukan bagian formulir (gambar besar, isian nyasar jauh di "
+        "bawah tabel), simpan sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
         "not-our-form",
         E,
         _P,
@@ -231,6 +333,15 @@ RULES: tuple[Rule, ...] = (
         "Column {header} is missing from the header row; its values cannot be read.",
         "Restore the column header as generated (do not rename or delete columns).",
         "Kembalikan judul kolom seperti semula (jangan mengganti nama atau menghapus kolom).",
+    ),
+    Rule(
+        "missing-sheet",
+        E,
+        _R,
+        "Formulir unit ini tidak memuat satu pun lembar komponen (tabel dengan kolom ID).",
+        "This unit's form holds no component sheet (no table with an ID column).",
+        "The sheets were deleted or renamed beyond recognition: fill the form as generated.",
+        "Lembar komponen terhapus: isi formulir yang dibagikan apa adanya.",
     ),
     Rule(
         "missing-row",
@@ -321,6 +432,26 @@ RULES: tuple[Rule, ...] = (
         "“{value}” is not a date rkt_excel understands.",
         "Type a date as 17/08/2019 or 17 Agustus 2019 (day first).",
         "Isikan tanggal seperti 17/08/2019 atau 17 Agustus 2019 (hari lebih dulu).",
+    ),
+    Rule(
+        "year-as-date",
+        E,
+        _R,
+        "Sel tanggal berisi angka {year} saja (tampil sebagai {value}), bukan tanggal.",
+        "The date cell holds the number {year} alone (shown as {value}), not a date.",
+        "Type the whole date, day first, such as 17/08/2019 or 17 Agustus 2019.",
+        "Isikan tanggal lengkap, hari lebih dulu, seperti 17/08/2019 atau 17 Agustus 2019.",
+    ),
+    Rule(
+        "text-too-long",
+        W,
+        _R,
+        "Teks di sel ini {length} karakter; satu sel Excel memuat paling banyak {limit}, "
+        "jadi rekap memotongnya (teks lengkap tetap tersimpan di data rekap).",
+        "The text in this cell is {length} characters; an Excel cell holds at most {limit}, "
+        "so the recap cuts it (the whole text stays in the recap's data).",
+        "Shorten the text, or put the long part in a document and link it in BUKTI DUKUNG.",
+        "Persingkat teks, atau taruh bagian panjangnya di dokumen dan tautkan di BUKTI DUKUNG.",
     ),
     Rule(
         "nip-as-number",
@@ -488,6 +619,38 @@ RULES: tuple[Rule, ...] = (
         "Check the units file, or send the unit the form generated for it.",
         "Gunakan formulir yang dibagikan untuk unit Anda.",
     ),
+    Rule(
+        "missing-status",
+        E,
+        _V,
+        "STATUS kosong, padahal kolom lain di baris ini sudah diisi.",
+        "STATUS is blank although other cells of this row are filled.",
+        "Choose the row's STATUS from the list (Belum, Dalam Proses, Selesai, Tidak Relevan).",
+        "Pilih STATUS baris ini dari daftar (Belum, Dalam Proses, Selesai, Tidak Relevan).",
+    ),
+    Rule(
+        "no-unit",
+        E,
+        _V,
+        "Ini buku kerja RKT standar, bukan formulir sebuah unit: isiannya tidak dapat "
+        "dihitung untuk unit mana pun.",
+        "This is the standard RKT workbook, not a unit's form: what it holds counts for no unit.",
+        "Fill the form distributed for the unit (rkt-excel distribute), not the standard workbook.",
+        "Isi formulir yang dibagikan untuk unit Anda, bukan buku kerja RKT standar.",
+    ),
+    Rule(
+        "unit-mismatch",
+        E,
+        _V,
+        "Unit formulir tidak sama: {a_where} menyebut {a}, sedangkan {b_where} menyebut {b}. "
+        "Formulir ini tidak dihitung untuk unit mana pun.",
+        "The form's unit disagrees: {a_where} says {a}, while {b_where} says {b}. The form "
+        "counts for no unit.",
+        "Ask the unit to fill the form generated for it; a form edited to pose as another "
+        "unit's is never used in its place.",
+        "Isi formulir yang dibagikan untuk unit Anda sendiri; jangan menyunting identitas "
+        "formulir.",
+    ),
     # --- consolidation: checks across the forms of an office --------------------------------
     Rule(
         "evidence-reused",
@@ -564,6 +727,10 @@ CATALOGUE: dict[str, Rule] = {r.code: r for r in RULES}
 if len(CATALOGUE) != len(RULES):  # pragma: no cover - a typo caught at import, not at run time
     raise ValueError("duplicate issue code in the catalogue")
 PREFLIGHT_CODES: frozenset[str] = frozenset(r.code for r in RULES if r.group == _P)
+# An entry of an input folder not read (discover.py), with its note.
+DISCOVERY_CODES: frozenset[str] = frozenset(r.code for r in RULES if r.group == _D)
+# A file not read whose note is no error: listed as "skipped", neither accepted nor rejected.
+SKIP_CODES: frozenset[str] = frozenset(r.code for r in RULES if r.group == _D and r.severity == W)
 
 
 # --- importing the office's own RKT (rkt-excel template import; planimport/) ----------------

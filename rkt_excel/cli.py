@@ -229,9 +229,9 @@ JOBS_OPTION = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes reading the forms.",
+    default=None,
+    help="Worker processes reading the forms [default: as many as help: 1 below "
+    "300 files, else one per core].",
 )
 
 
@@ -335,7 +335,18 @@ def _write_text(output: Path, content: str) -> None:
         tmp.write_text(content, encoding="utf-8")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The tool's entry point: every command runs under ``xlsx_io.interrupts_cleaned``, so
+    SIGINT, SIGTERM and SIGHUP leave no temporary file (ours or xlsxwriter's) behind."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from rkt_excel.xlsx_io import interrupts_cleaned
+
+        with interrupts_cleaned():
+            return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rkt-excel")
 def main() -> None:
     """rkt-excel: the Zona Integritas work plan (RKT) in Excel.
@@ -618,6 +629,11 @@ def generate(
     "--password", default=None, help="Protect the sheets with this password (default: none)."
 )
 @PAPER_OPTION
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite forms in the folder that have been filled in (default: refuse).",
+)
 @LANG_OPTION
 @_command
 def distribute(
@@ -629,6 +645,7 @@ def distribute(
     fresh: bool,
     password: str | None,
     paper: str,
+    force: bool,
     lang: str,
 ) -> None:
     """Write one checklist form per unit, with only the rows assigned to it.
@@ -653,6 +670,11 @@ def distribute(
             raise click.UsageError("Missing option '-o' / '--output'.")
         output = ws.forms_dir(period)
     click.echo(text("units-read", lang, count=len(units), path=units_file or ws.units_path))
+    from rkt_excel.xlsx_io import make_folder
+
+    make_folder(output)  # a one-line error when it cannot be made, before any work
+    if not force:
+        _refuse_filled(output, units, lang)
     earlier = list(previous) or (ws.earlier_recaps(period) if ws is not None else [])
     carried = {} if fresh else carried_answers(plan, _read_recaps(earlier, lang))
     paths = distribute_forms(
@@ -667,6 +689,29 @@ def distribute(
                                    month=month))  # fmt: skip
     for p in paths:
         click.echo(f"  {p}")
+
+
+def _refuse_filled(folder: Path, units: Any, lang: str) -> None:
+    """Refuse to write a unit's form over a form someone has filled in (distribute)."""
+    from rkt_excel.discover import filled_forms
+    from rkt_excel.generate import form_filename
+
+    if not folder.is_dir():
+        return
+    filled = filled_forms(folder / form_filename(u) for u in units)
+    if filled:
+        names = ", ".join(p.name for p in filled[:5]) + (", ..." if len(filled) > 5 else "")
+        raise Failure(text("forms-filled", lang, folder=folder, names=names), lang=lang)
+
+
+def _refuse_input_output(output: Path, inputs: tuple[Path, ...], lang: str) -> None:
+    """Refuse an output that is one of the inputs (a form, or a file in an input folder)."""
+    from rkt_excel.discover import discover, same_file
+
+    if not output.exists():
+        return
+    if any(same_file(output, p) for p in (*inputs, *discover(inputs).read)):
+        raise Failure(text("output-is-input", lang, path=output), lang=lang)
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -751,7 +796,7 @@ def validate(
     annotate: bool,
     paper: str,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Check returned checklists cell by cell; exit 1 if any has an error.
 
@@ -761,7 +806,8 @@ def validate(
     --annotate, in its annotated copy).
     """
     from rkt_excel.annotate import annotate_report
-    from rkt_excel.collect import check_files, expand_paths
+    from rkt_excel.collect import check_files
+    from rkt_excel.discover import expand_paths
 
     _, plan, units, period, files = _month_inputs(
         files, template, units_file, period, "FILES", lang
@@ -771,7 +817,7 @@ def validate(
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         report = check_files(
-            paths,
+            files,
             plan,
             as_of=as_of,
             units=units,
@@ -835,7 +881,7 @@ def evidence(
     template: Path | None,
     units_file: Path | None,
     as_of: dt.date | None,
-    jobs: int,
+    jobs: int | None,
     output: Path,
     fmt: str,
     lang: str,
@@ -910,7 +956,7 @@ def consolidate(
     hasil_file: Path | None,
     aggregate: str,
     review_file: Path | None,
-    jobs: int,
+    jobs: int | None,
     output: Path | None,
     export: str | None,
     paper: str,
@@ -931,10 +977,13 @@ def consolidate(
     from rkt_excel.console import summary_lines
     from rkt_excel.periods import Period
     from rkt_excel.recap import export_csv, write_recap
+    from rkt_excel.recap.workbook import SheetNote
 
     ws, plan, units, period, inputs = _month_inputs(
         inputs, template, units_file, period, "INPUTS", lang
     )
+    if output is not None:
+        _refuse_input_output(output, inputs, lang)
     if hasil_file is None and ws is not None:
         hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
@@ -958,21 +1007,40 @@ def consolidate(
     month = period if period is not None else Period.of(result.summary.as_of)
     if output is None:
         output = ws.recap_path(month) if ws is not None else Path("rekap.xlsx")
+        _refuse_input_output(output, inputs, lang)
     earlier = list(previous) or (ws.earlier_recaps(month) if ws is not None else [])
     history = _read_recaps(earlier, lang)
-    path = write_recap(result, plan, output, history=history, paper=paper)
+    notes: list[SheetNote] = []
+    path = write_recap(result, plan, output, history=history, paper=paper, notes=notes)
     written = [path]
     if export == "csv":
         written += export_csv(result, path.parent)
     summary = result.summary
     if fmt == "json":
-        data = {"written": [str(p) for p in written], "summary": summary.to_dict()}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        data = {
+            "written": [str(p) for p in written],
+            "summary": summary.to_dict(),
+            "not_accepted": [  # every input file not used, with what was done to it
+                {"file": r.path, "status": r.status, **r.issue.to_dict(lang)}
+                for r in result.rejected
+            ],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
+        from rkt_excel.console import issue_line
+
         for line in summary_lines(summary, result.result.checks, lang):
             click.echo(line)
+        for rej in result.rejected:  # every input file not used, with what was done to it
+            click.echo("  " + issue_line(rej.issue, lang))
         for p in written:
             click.echo(text("wrote", lang, path=p))
+    for note in notes:  # a sheet at Excel's limits (recap.workbook.SheetNote)
+        if len(note.pages) > 1:
+            pages = ", ".join(note.pages[1:])
+            click.echo(text("recap-split", lang, sheet=note.sheet, pages=pages), err=True)
+        if note.cut:
+            click.echo(text("recap-cut", lang, sheet=note.sheet, cut=note.cut), err=True)
     _done(ctx, summary.forms_rejected > 0 or summary.errors > 0)
 
 
@@ -1011,7 +1079,7 @@ def priorities(
     review_file: Path | None,
     predikat: str | None,
     limit: int,
-    jobs: int,
+    jobs: int | None,
     fmt: str,
     lang: str,
 ) -> None:
@@ -1224,7 +1292,7 @@ def remind(
 @JOBS_OPTION
 @LANG_OPTION
 @_command
-def demo(output: Path, jobs: int, lang: str) -> None:
+def demo(output: Path, jobs: int | None, lang: str) -> None:
     """Run the secretariat's months on the embedded 2019 plan with simulated units.
 
     Writes the standard workbook; a workspace for the embedded office with three months

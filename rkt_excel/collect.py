@@ -1,7 +1,7 @@
 """Collecting the month's forms: find the input files, read them (in worker processes when asked),
 resolve the as-of date, validate each form, and load the hasil inputs.
 
-Owns input discovery (``expand_paths``), the parallel read (``collect_forms``), the two I/O
+Owns the parallel read (``collect_forms``), the two I/O
 shells over the pure stages (``check_files`` for validate, ``run_consolidation`` for
 consolidate) and ``load_hasil``. Reading is isolated per file: a file that cannot be read is a
 RejectedFile, never the end of the run.
@@ -10,9 +10,7 @@ RejectedFile, never the end of the run.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,65 +19,22 @@ import yaml
 
 from rkt_excel.asof import period_as_of
 from rkt_excel.consolidate import Aggregate, Consolidation, RejectedFile, consolidate
-from rkt_excel.errors import FormError, HasilError
+from rkt_excel.discover import discover
+from rkt_excel.errors import HasilError
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.hasil import likely_confusion
 from rkt_excel.issues import Report
 from rkt_excel.lke import load_model
 from rkt_excel.periods import Period
-from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
+from rkt_excel.pool import Check, Checked, auto_jobs, read_and_check, read_isolated
+from rkt_excel.read import DEFAULT_LIMITS, Limits
 from rkt_excel.review import Review
 from rkt_excel.template import Plan
 from rkt_excel.units import Unit
 from rkt_excel.validate import validate
 
-FORM_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
 Progress = Callable[[int, int], None]  # (files done, files in all)
-
-
-# --- input discovery ------------------------------------------------------------------------
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to read: each file as given, each directory's forms (not recursive), sorted.
-
-    Skips Excel's lock files (``~$...``) and our own annotated copies (``*.periksa.xlsx``);
-    a file named twice is read once.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for given in paths:
-        p = Path(given)
-        found = (
-            sorted(
-                c
-                for c in p.iterdir()
-                if c.is_file()
-                and c.suffix.lower() in FORM_SUFFIXES
-                and not c.name.startswith("~$")
-                and not c.name.lower().endswith(".periksa.xlsx")
-            )
-            if p.is_dir()
-            else [p]
-        )
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 16), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
 
 
 # --- reading, one file at a time or in worker processes ------------------------------------
@@ -87,53 +42,12 @@ def _sha256(path: Path) -> str:
 
 @dataclass
 class Collected:
-    """What reading the input files gave: the forms read and the files refused."""
+    """What reading the input files gave: the forms read and the files refused, and the
+    forms' validation reports when they were validated where they were read."""
 
     forms: list[FilledForm] = field(default_factory=list)
     rejected: list[RejectedFile] = field(default_factory=list)
-
-
-def read_one(path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS) -> FilledForm | RejectedFile:
-    """Read one file; a file that cannot be read becomes a RejectedFile (small, picklable)."""
-    with gc_paused():
-        try:
-            return read_form(path, plan, limits=limits)
-        except FormError as err:
-            return RejectedFile(path, _sha256(Path(path)), err.issue)
-
-
-_WORKER: tuple[Plan, Limits] | None = None
-
-
-def _init_worker(plan: Plan, limits: Limits) -> None:
-    global _WORKER
-    _WORKER = (plan, limits)
-
-
-def _read_in_worker(path: str) -> FilledForm | RejectedFile:
-    assert _WORKER is not None, "worker not initialised"
-    return read_one(path, *_WORKER)
-
-
-def _read_parallel(files: Sequence[str], plan: Plan, limits: Limits, jobs: int) -> Iterator[Any]:
-    """Results in completion order; at most two files in flight per worker."""
-    workers = max(1, min(jobs, len(files)))
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(plan, limits)
-    ) as pool:
-        pending: set[Future[Any]] = set()
-        queue = iter(files)
-        for path in queue:
-            pending.add(pool.submit(_read_in_worker, path))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                yield fut.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(_read_in_worker, nxt))
+    reports: dict[str, Report] | None = None
 
 
 @gc_paused()  # the forms collected here are kept: see gc_control.gc_paused
@@ -141,26 +55,38 @@ def collect_forms(
     paths: Iterable[str | Path],
     plan: Plan,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    check: Check | None = None,
 ) -> Collected:
-    """Read every input file (``expand_paths``); with ``jobs`` > 1 in that many processes.
+    """Read every input file (``discover.discover``: an entry not read becomes a
+    RejectedFile with its note); with ``jobs`` > 1 in that many processes, ``None`` (or 0)
+    for as many as help (``auto_jobs``).
 
     Each worker returns only the small FilledForm (never a workbook), so what a file adds to
-    memory stays small (docs/BENCHMARKS.md). ``progress(done, total)`` after each file.
+    memory stays small (docs/BENCHMARKS.md). With ``check`` each form is also validated where
+    it is read (``Collected.reports``). ``progress(done, total)`` after each file.
     """
-    files = [str(p) for p in expand_paths(paths)]
+    found = discover(paths)
+    files = [str(p) for p in found.read]
     total = len(files)
-    collected = Collected()
-    results: Iterable[FilledForm | RejectedFile] = (
-        (read_one(path, plan, limits) for path in files)
-        if jobs <= 1 or total <= 1
-        else _read_parallel(files, plan, limits, jobs)
+    workers = jobs if jobs else auto_jobs(total)
+    collected = Collected(reports={} if check is not None else None)
+    collected.rejected.extend(RejectedFile(n.file, "", n) for n in found.notes)
+    results: Iterable[FilledForm | RejectedFile | Checked] = (
+        (read_and_check(path, plan, limits, check) for path in files)
+        if workers <= 1 or total <= 1
+        else read_isolated(files, plan, limits, workers, check=check)
     )
     for done, result in enumerate(results, start=1):
         if isinstance(result, RejectedFile):
             collected.rejected.append(result)
+        elif isinstance(result, tuple):
+            form, report = result
+            collected.forms.append(form)
+            if collected.reports is not None:
+                collected.reports[form.path] = report
         else:
             collected.forms.append(result)
         if progress is not None:
@@ -191,7 +117,7 @@ def check_files(
     *,
     as_of: dt.date | None = None,
     units: Sequence[Unit] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
@@ -224,7 +150,7 @@ def run_consolidation(
     as_of: dt.date | None = None,
     aggregate: Aggregate = "min",
     hasil: Mapping[str, Any] | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
     period: Period | None = None,
@@ -237,11 +163,20 @@ def run_consolidation(
     (the month whose returns these are) when given, else from the forms. ``review`` is a
     recap the evaluators returned (``recap.read_review``): see ``consolidate``.
     """
-    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits)
+    # When the as-of date does not depend on the forms, each form is validated in the worker
+    # that reads it: that work leaves the main process, which consolidates and writes alone.
+    check = None
+    if as_of is not None or period is not None:
+        known = period_as_of(plan.year, period, given=as_of)
+        check = Check(known, tuple(units) if units is not None else None, review)
+    collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits, check=check)
     when = _as_of(collected, plan, as_of, period)
-    reports = {
-        f.path: validate(f, plan, as_of=when, units=units, review=review) for f in collected.forms
-    }
+    reports = collected.reports
+    if reports is None or check is None or check.as_of != when:
+        reports = {
+            f.path: validate(f, plan, as_of=when, units=units, review=review)
+            for f in collected.forms
+        }
     return consolidate(
         collected.forms,
         plan,

@@ -84,7 +84,7 @@ def _month(
     ws: Workspace,
     period: Period,
     earlier: Sequence[RecapData],
-    jobs: int,
+    jobs: int | None,
 ) -> OfficeRun:
     """One month in the workspace: distribute, the units' returns, consolidate."""
     as_of = period.last_day
@@ -130,7 +130,7 @@ def _month(
     return run
 
 
-def _one_off_office(plan: Plan, units: list[Unit], folder: Path, jobs: int) -> OfficeRun:
+def _one_off_office(plan: Plan, units: list[Unit], folder: Path, jobs: int | None) -> OfficeRun:
     """The fictional office: one month, the old way (folders named on the command line)."""
     run = OfficeRun(plan.office.name)
     run.forms = distribute_forms(plan, units, folder / "formulir")
@@ -155,7 +155,7 @@ def _one_off_office(plan: Plan, units: list[Unit], folder: Path, jobs: int) -> O
     return run
 
 
-def run_demo(out_dir: str | Path, *, jobs: int = 1) -> DemoResult:
+def run_demo(out_dir: str | Path, *, jobs: int | None = 1) -> DemoResult:
     """Write the demo into ``out_dir``: workbook, the workspace's months, the second office,
     the roll-up."""
     out = Path(out_dir)

@@ -95,7 +95,7 @@ _SHARE_SCHEMES = ("smb", "afp", "nfs", "cifs")
 _LOCAL_SUFFIXES = (".localhost", ".local", ".lan", ".internal", ".home.arpa")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceItem:
     """One evidence item of a cell: the text as given (a line, a link in it, or the cell's
     hyperlink target), what kind of item it is, and the label shown with it."""
@@ -270,7 +270,7 @@ def match_items(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Completeness:
     """Evidence completeness over some (indicator, unit) pairs: BUKTI FISIK items met of
     expected; ``percent`` is None when nothing is expected."""
@@ -289,7 +289,7 @@ class Completeness:
 NOTHING = Completeness(0, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceCheck:
     """One (indicator, unit) pair: what the plan expects, what the unit gave, what is missing.
 

@@ -14,7 +14,7 @@ from rkt_excel.issues import Issue
 from rkt_excel.normalize import is_empty
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormIdentity:
     """Who and what a form is: the plan it was made from and the unit that fills it."""
 
@@ -31,9 +31,11 @@ class FormIdentity:
     tanggal_pengisian: dt.date | None = None
     period: str = ""  # the month the form was distributed for ("2019-08"), when named
     carried_from: str = ""  # the month whose answers the form carried over, if any
+    # Every place the form names its unit, as found: ("meta" | "property" | "identitas", code).
+    unit_claims: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One input value: as typed (``raw``), normalised (``value``, None when invalid or empty),
     and where it came from. ``link`` is a hyperlink target when the cell had one."""
@@ -50,7 +52,7 @@ class Cell:
         return is_empty(self.raw)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilledRow:
     """One indicator row as the unit filled it: field key (layout.INPUT_FIELDS) -> Cell."""
 
@@ -63,7 +65,7 @@ class FilledRow:
     untouched: bool = False  # carried, and sent back with exactly those values
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FilledForm:
     """A form read back: its file, identity, rows by id, and the issues found while reading."""
 

@@ -256,16 +256,18 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 1900 l
 # Serials accepted as dates: 1990-01-01 .. 2100-12-31. Outside it a number is not a date
 # (2019 typed into a date cell would otherwise be 11 July 1905).
 SERIAL_MIN, SERIAL_MAX = 32874, 73415
+# A number in this range in a date cell is a year typed alone ("2019"), not a date.
+YEAR_MIN, YEAR_MAX = 1990, 2100
 _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
 _DMY = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _D_MONTH_Y = re.compile(r"^(\d{1,2})\s*[ .-]?\s*([A-Za-z]+)\.?\s*[ .,-]?\s*(\d{4})$")
 _MONTH_Y = re.compile(r"^([A-Za-z]+)\.?\s*[ .,-]?\s*(\d{4})$")
 
 
 def serial_to_date(serial: float) -> dt.date | None:
     """The date of an Excel serial number (1900 system), None outside SERIAL_MIN..SERIAL_MAX."""
-    if not SERIAL_MIN <= serial <= SERIAL_MAX + 1:
+    if not SERIAL_MIN <= serial < SERIAL_MAX + 1:
         return None
     return EXCEL_EPOCH + dt.timedelta(days=math.floor(serial))
 
@@ -314,12 +316,22 @@ def normalize_date(raw: Any) -> Normalised:
     elif isinstance(raw, dt.date):
         value = raw
     elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        if _is_year(raw):  # 2019 typed into a number cell
+            return Normalised(None, "year-as-date", {"value": _show(float(raw)), "year": int(raw)})
         value = serial_to_date(float(raw)) if math.isfinite(raw) else None
     elif isinstance(raw, str):
         value = parse_date_text(raw)
     if value is None:
         return Normalised(None, "invalid-date", {"value": raw})
+    serial = (value - EXCEL_EPOCH).days
+    if _is_year(serial):  # 2019 typed into a date cell, which shows it as 1905-07-11
+        return Normalised(None, "year-as-date", {"value": value.isoformat(), "year": serial})
     return Normalised(value)
+
+
+def _is_year(number: float) -> bool:
+    """A whole number that reads as a year of the plans we serve, never as a date serial."""
+    return math.isfinite(number) and float(number).is_integer() and YEAR_MIN <= number <= YEAR_MAX
 
 
 # --- NIP and text ------------------------------------------------------------------------

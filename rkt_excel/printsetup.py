@@ -140,6 +140,8 @@ def _font(fmt: Any) -> tuple[str, float, bool, bool]:
 def _cell_text(ws: Any, cell: Any, strings: list[str] | None) -> tuple[str, list[str] | None]:
     kind = cell.__class__.__name__
     if kind == "String":
+        if isinstance(cell.string, str):  # a constant-memory sheet keeps the text itself
+            return cell.string, strings
         if strings is None:
             table = ws.str_table.string_table
             strings = sorted(table, key=table.__getitem__)
@@ -276,9 +278,11 @@ def _set_height(ws: Any, row: int, height: float) -> None:
 
 
 def fit_workbook(worksheets: Iterable[Any]) -> None:
-    """``fit_rows`` on every visible worksheet (hidden data sheets are left as they are)."""
+    """``fit_rows`` on every visible worksheet (hidden data sheets are left as they are). A
+    constant-memory sheet keeps only its last row: it fits its rows as it writes them
+    (recap/streaming.py)."""
     for ws in worksheets:
-        if not getattr(ws, "hidden", 0):
+        if not getattr(ws, "hidden", 0) and not getattr(ws, "constant_memory", False):
             fit_rows(ws)
 
 

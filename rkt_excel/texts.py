@@ -112,6 +112,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error": ("Galat", "Error"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
+    "recap-split": (
+        "Catatan: lembar '{sheet}' melebihi batas baris Excel; dilanjutkan di {pages}.",
+        "Note: sheet '{sheet}' passes Excel's row limit; it continues on {pages}.",
+    ),
+    "recap-cut": (
+        "Catatan: lembar '{sheet}': {cut} sel lebih dari 32.767 karakter dipotong; teks lengkap "
+        "ada di ekspor CSV (--export csv).",
+        "Note: sheet '{sheet}': {cut} cells longer than 32,767 characters were cut; the full "
+        "text is in the CSV export (--export csv).",
+    ),
     "line": ("baris {line}", "line {line}"),
     "none": ("tidak ada", "none"),
     "embedded-plan": ("rencana bawaan", "embedded default plan"),
@@ -146,6 +156,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{unit}: {rows} rows carry the answers of {month}",
     ),
     "units-read": ("{count} unit dibaca dari {path}", "{count} units read from {path}"),
+    "output-is-input": (
+        "{path} adalah salah satu masukan; hasil tidak ditulis di atasnya (pilih -o lain)",
+        "{path} is one of the inputs; the output is not written over it (choose another -o)",
+    ),
+    "forms-filled": (
+        "Folder {folder} sudah berisi formulir yang terisi ({names}); tidak ditimpa. Pilih "
+        "folder lain, atau tambahkan --force untuk menimpanya",
+        "The folder {folder} holds filled forms ({names}); they are not overwritten. Choose "
+        "another folder, or add --force to overwrite them",
+    ),
+    "no-inputs": (
+        "Tidak ada formulir untuk dibaca di {path}",
+        "No form to read in {path}",
+    ),
     # --- validate ----------------------------------------------------------------------------
     "progress-reading": ("Membaca formulir", "Reading forms"),
     "validate-summary": (

@@ -23,13 +23,13 @@ from rkt_excel.evidence import (
     cell_items,
 )
 from rkt_excel.form import Cell, FilledForm, FilledRow
-from rkt_excel.identity import plan_mismatch
+from rkt_excel.identity import plan_mismatch, unit_conflicts
 from rkt_excel.issues import Issue, Report
 from rkt_excel.lke import LkeModel, load_model
 from rkt_excel.normalize import clean_text, is_empty
 from rkt_excel.review import Review, review_notes
 from rkt_excel.template import Indicator, Plan
-from rkt_excel.units import Unit
+from rkt_excel.units import Unit, assigned_rows
 
 # Identity fields that must be filled on a unit's form (jabatan is asked for, not required).
 REQUIRED_IDENTITY: tuple[str, ...] = ("nama_pengisi", "nip", "tanggal_pengisian")
@@ -78,13 +78,17 @@ def validate(
     today = as_of or dt.date.today()
 
     if ident.kind == "form":
+        out.issues.extend(unit_conflicts(form, units))
         _check_identity(form, out, today)
+        _check_assigned_rows(form, plan, units, out)
         if units is not None and ident.unit_code not in {u.code for u in units}:
             cell = form.identity_cells.get("unit_code")
             out.add(
                 "unknown-unit", cell, field="unit_code", raw=ident.unit_code,
                 params={"unit_code": ident.unit_code or "?"},
             )  # fmt: skip
+    elif form.rows and any(not c.empty for r in form.rows.values() for c in r.fields.values()):
+        out.add("no-unit")  # the standard workbook, filled in: no unit to count it for
 
     model = _model(plan.regulation)
     for row_id, row in form.rows.items():
@@ -135,6 +139,21 @@ def _check_evidence(row: FilledRow, ind: Indicator, model: LkeModel | None, out:
                 params=params)  # fmt: skip
 
 
+def _check_assigned_rows(
+    form: FilledForm, plan: Plan, units: Sequence[Unit] | None, out: _Rules
+) -> None:
+    """A form read without its metadata (whose row table names the unit's rows): every row
+    the units file assigns the unit must be there."""
+    if units is None or not any(i.code == "missing-meta" for i in form.issues):
+        return
+    unit = next((u for u in units if u.code == form.identity.unit_code), None)
+    if unit is None:
+        return
+    for row_id in assigned_rows(plan, unit):
+        if row_id not in form.rows:
+            out.add("missing-row", row_id=row_id, params={"row_id": row_id})
+
+
 def _check_identity(form: FilledForm, out: _Rules, today: dt.date) -> None:
     cells = form.identity_cells
     invalid = {(i.field, i.cell) for i in form.issues}
@@ -159,6 +178,14 @@ def _check_row(row: FilledRow, ind: Indicator, year: int, today: dt.date, out: _
         return cell.value if cell is not None else None
 
     status, capaian = value("status"), value("capaian")
+    status_cell = f.get("status")
+    touched = (
+        status_cell is not None
+        and status_cell.empty
+        and any(not c.empty for k, c in f.items() if k != "status")
+    )
+    if touched:
+        out.add("missing-status", status_cell, field="status", **where)
     realisasi = f.get("realisasi")
     if realisasi is not None and isinstance(realisasi.value, dt.date):
         day = realisasi.value

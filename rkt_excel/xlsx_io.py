@@ -82,6 +82,20 @@ def atomic_write(path: str | Path) -> Iterator[Path]:
         _LIVE.discard(tmp)
 
 
+def make_folder(path: str | Path) -> Path:
+    """Create an output folder (and its parents) if missing.
+
+    Raises:
+        OutputError: it cannot be made (a file holds its name or a parent's, no permission).
+    """
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(str(folder), _reason(folder / "x", err)) from err
+    return folder
+
+
 def _reason(target: Path, err: OSError) -> str:
     """Why ``target`` cannot be written, in words: a file where a folder should be is named
     (mkdir only says "File exists")."""

@@ -4,8 +4,11 @@ swapping the machine) and killed after a timeout (a hang is reported, not waited
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import resource
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -24,11 +27,23 @@ class Proc:
     stderr: str
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """On Linux, the child is killed when the test process dies: a test run stopped from
+    outside (a timeout, ^C) leaves no command reading, say, /dev/zero for hours."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def run_cli(args: Sequence[str | Path], *, timeout: float, memory: int = MEMORY) -> Proc:
     """Run ``rkt-excel ARGS``; Rust backtraces off so a panic report stays one line."""
 
     def limit() -> None:  # in the child, before exec
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        _die_with_parent()
 
     env = {**os.environ, "RUST_BACKTRACE": "0"}
     try:

@@ -43,3 +43,24 @@ def test_bench_runs_every_contender_on_five_forms(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert "building" not in again.stderr
     assert len(list((tmp_path / "work" / "n5-s1").glob("*.xlsx"))) == 5
+
+
+def test_bench_copies_forms_past_the_pool_and_times_the_rollup(tmp_path: Path) -> None:
+    """Past --pool, forms are copies of the pool's under their own unit (N = 10,000 builds in
+    minutes); each is a distinct unit, accepted. The roll-up contender reads every recap."""
+    work = tmp_path / "work"
+    done = run_bench(
+        "--n", "7", "--pool", "3", "--repeat", "1", "--only", "ours", "--rollup", "3",
+        "--workdir", str(work), "--json", str(tmp_path / "bench.json"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "building 3 filled forms" in done.stderr and "copying 4 forms" in done.stderr
+    data = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    ours = data["results"]["7"]["ours"]
+    assert ours["forms"] == 7 and ours["rows"] > 0
+    assert data["rollup"]["recaps"] == 3
+    assert "roll-up of 3 recaps" in done.stdout
+    from rkt_excel.read import read_form
+
+    codes = {read_form(p).identity.unit_code for p in (work / "n7-s1").glob("*.xlsx")}
+    assert codes == {f"U{i:04d}" for i in range(1, 8)}

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from rkt_excel.collect import expand_paths, run_consolidation
+from rkt_excel.collect import run_consolidation
 from rkt_excel.consolidate import (
     BELUM,
     DALAM_PROSES,
@@ -29,7 +29,9 @@ from rkt_excel.consolidate import (
     combine_status,
     consolidate,
 )
+from rkt_excel.discover import discover, expand_paths
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
+from rkt_excel.identity import form_id
 from rkt_excel.issues import Issue, Report, Severity
 from rkt_excel.layout import INPUT_FIELDS, STATUS_VALUES
 from rkt_excel.lke import load_model
@@ -173,7 +175,7 @@ def make_form(
         plan_id=plan.id,
         plan_version=plan.version,
         plan_hash=plan.content_hash,
-        form_id=f"form-{unit.code}",
+        form_id=form_id(plan.content_hash, unit.code),
         kind="form",
         unit_code=unit.code,
         unit_name=unit.name,
@@ -552,13 +554,23 @@ def test_no_forms_at_all(plan: Plan) -> None:
 # --- the I/O shell -----------------------------------------------------------------------------
 
 
-def test_expand_paths_skips_lock_files_and_annotated_copies(tmp_path: Path) -> None:
+def test_discovery_reads_every_file_and_notes_the_rest(tmp_path: Path) -> None:
+    """Every regular file of a folder is read (preflight decides what it is, by content),
+    annotated copies included; lock files, subfolders and hidden files get a note."""
     for name in ("b.xlsx", "a.xlsm", "c.xls", "~$a.xlsm", "a.periksa.xlsx", "notes.txt"):
         (tmp_path / name).write_bytes(b"x")
+    (tmp_path / ".DS_Store").write_bytes(b"x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "d.xlsx").write_bytes(b"x")
-    found = expand_paths([tmp_path, tmp_path / "b.xlsx"])
-    assert [p.name for p in found] == ["a.xlsm", "b.xlsx", "c.xls"]
+    found = discover([tmp_path, tmp_path / "b.xlsx"])
+    assert [p.name for p in found.read] == [
+        "a.periksa.xlsx", "a.xlsm", "b.xlsx", "c.xls", "notes.txt",
+    ]  # fmt: skip
+    assert {(Path(i.file).name, i.code) for i in found.notes} == {
+        ("~$a.xlsm", "skipped-lock-file"), (".DS_Store", "skipped-system-file"),
+        ("sub", "skipped-folder"),
+    }  # fmt: skip
+    assert expand_paths([tmp_path]) == found.read
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -40,7 +40,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.programs,
     needs_libreoffice,
-    pytest.mark.xfail(strict=False, reason="#12: fixed in phase 2"),
 ]
 
 SOURCES = ("xlsxwriter", "openpyxl", "libreoffice")

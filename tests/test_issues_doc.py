@@ -26,6 +26,8 @@ MY_TESTS = (
     "test_evidence.py",
     "test_review.py",
     "test_validate_rules.py",
+    "test_hostile.py",
+    "test_pool.py",
 )
 
 

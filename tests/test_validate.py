@@ -86,6 +86,7 @@ EXPECTED = {
     ("answer-without-question", I, "K8"),
     ("date-outside-year", I, "I8"),
     ("out-of-range", III, "J6"),
+    ("missing-status", III, "H6"),  # blank, with CAPAIAN and JAWABAN filled
     ("not-a-whole-number", III, "K6"),
     ("formula-in-input", III, "N6"),
     ("plan-cell-changed", III, "D7"),
@@ -198,8 +199,10 @@ def test_another_plan_is_an_issue_not_an_exception(
 def test_annotate(small_plan: Plan, bad_form: Path) -> None:
     before = hashlib.sha256(bad_form.read_bytes()).hexdigest()
     report = validate(read_form(bad_form, small_plan), small_plan, as_of=AS_OF, units=UNITS[:1])
+    assert annotated_path(bad_form) == bad_form.with_name("form-ALL.periksa.xlsx")
     out = annotate(bad_form, report)
-    assert out == annotated_path(bad_form) == bad_form.with_name("form-ALL.periksa.xlsx")
+    assert out == bad_form.with_name("form-ALL.periksa.xlsx")
+    assert annotated_path(bad_form) == bad_form.with_name("form-ALL.periksa-2.xlsx")  # taken
     assert hashlib.sha256(bad_form.read_bytes()).hexdigest() == before
     wb = openpyxl.load_workbook(out)
     for code, sheet, ref in EXPECTED:

@@ -71,7 +71,7 @@ def form(
         plan_id=ident.pop("plan_id", plan.id),
         plan_version=ident.pop("plan_version", plan.version),
         plan_hash=ident.pop("plan_hash", plan.content_hash),
-        form_id="form-TU",
+        form_id="",  # no form id: these rules do not look at it
         kind=kind,
         tanggal_pengisian=values.get("tanggal_pengisian"),
         **{k: str(v) for k, v in fields.items()},
@@ -174,11 +174,19 @@ def test_belum_needs_0(small_plan: Plan, capaian: float, expected: list[Key]) ->
     assert issues_of(small_plan, row("I.1.b", status=("Belum",), capaian=(capaian,))) == expected
 
 
-@pytest.mark.parametrize("status", ["Dalam Proses", "Tidak Relevan", None])
+@pytest.mark.parametrize("status", ["Dalam Proses", "Tidak Relevan"])
 def test_other_status_allow_any_capaian(small_plan: Plan, status: str | None) -> None:
     for capaian in (0, 0.01, 50, 99.99, 100):
         r = row("I.1.b", status=(status,), capaian=(capaian,), bukti_dukung=(None,))
         assert issues_of(small_plan, r) == [], (status, capaian)
+
+
+def test_a_blank_status_on_a_touched_row_is_an_error(small_plan: Plan) -> None:
+    """A row with CAPAIAN typed and STATUS blank (issue #12 class 5); a blank row is fine."""
+    for capaian in (0, 50, 100):
+        r = row("I.1.b", status=(None,), capaian=(capaian,), bukti_dukung=(None,))
+        assert [k[0] for k in issues_of(small_plan, r)] == ["missing-status"], capaian
+    assert issues_of(small_plan, row("I.1.b", status=(None,), capaian=(None,))) == []
 
 
 def test_status_as_typed_but_invalid_is_no_status(small_plan: Plan) -> None:

@@ -166,6 +166,7 @@ def consolidate(
     )
 
     used_issues = [i for f in intake.used for i in issues_by_form[f.path]]
+    refused = [r for r in intake.rejected if r.status == REJECTED]
     summary = Summary(
         plan_id=plan.id,
         plan_version=plan.version,
@@ -176,11 +177,11 @@ def consolidate(
         as_of=as_of,
         aggregate=aggregate,
         forms_accepted=len(intake.used),
-        forms_rejected=len(intake.rejected),
+        forms_rejected=len(refused),
         forms_superseded=len(superseded),
         units_expected=len(intake.unit_codes),
         units_missing=tuple(u.code for u in intake.missing),
-        errors=sum(1 for i in used_issues if i.severity is Severity.ERROR) + len(intake.rejected),
+        errors=sum(1 for i in used_issues if i.severity is Severity.ERROR) + len(refused),
         warnings=sum(1 for i in used_issues if i.severity is Severity.WARNING),
         completion=completion(indicators),
         completion_by_component={

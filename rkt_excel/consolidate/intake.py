@@ -13,7 +13,7 @@ from typing import Any
 
 from rkt_excel.consolidate.model import RejectedFile
 from rkt_excel.form import Cell, FilledForm
-from rkt_excel.identity import plan_mismatch
+from rkt_excel.identity import plan_mismatch, unit_conflicts
 from rkt_excel.issues import Issue, Report
 from rkt_excel.layout import STATUS_VALUES
 from rkt_excel.template import Plan
@@ -115,9 +115,12 @@ def take_in(
     mine: list[FilledForm] = []
     for form in forms:
         mismatch = plan_mismatch(form, plan)
-        if mismatch is None:
+        conflicts = unit_conflicts(form, units) if mismatch is None else []
+        if mismatch is None and not conflicts:
             mine.append(form)
-        else:
+        elif conflicts:  # a form posing as another unit's never counts for either
+            rejected_all.append(RejectedFile(form.path, form.sha256, conflicts[0]))
+        elif mismatch is not None:
             code, params = mismatch
             rejected_all.append(
                 RejectedFile(form.path, form.sha256, Issue(code, form.path, params=params))

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from rkt_excel.catalogue import SKIP_CODES
 from rkt_excel.evidence import EvidenceReport
 from rkt_excel.form import FilledForm
 from rkt_excel.issues import Issue
@@ -31,6 +32,7 @@ NOT_REPORTED = "Belum Dilaporkan"  # combined status when no assigned unit gave 
 COMBINED_STATUSES: tuple[str, ...] = (SELESAI, DALAM_PROSES, BELUM, NOT_REPORTED, TIDAK_RELEVAN)
 
 ACCEPTED, REJECTED, SUPERSEDED = "accepted", "rejected", "superseded"
+SKIPPED = "skipped"  # an entry of an input folder not read, with a note (discover.py)
 REVIEW = "review"  # the file status of a recap returned by the evaluators (--review)
 
 # Reasons a late action is late (Indonesian: shown as is in the recap).
@@ -52,8 +54,14 @@ class RejectedFile:
         """The catalogue code of the refusal (e.g. ``not-a-spreadsheet``)."""
         return self.issue.code
 
+    @property
+    def status(self) -> str:
+        """REJECTED, or SKIPPED for an entry whose note is no error (our own recap, a
+        temporary file, a subfolder: catalogue.SKIP_CODES)."""
+        return SKIPPED if self.issue.code in SKIP_CODES else REJECTED
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One unit's answer and bukti dukung behind a combined LKE answer."""
 

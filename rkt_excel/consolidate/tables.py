@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from rkt_excel.consolidate.combine import combine_status
@@ -22,9 +23,9 @@ from rkt_excel.consolidate.model import (
     LATE_NO_FORM,
     LATE_NOT_DONE,
     LATE_NOT_STARTED,
-    REJECTED,
     REVIEW,
     SELESAI,
+    SKIPPED,
     SUPERSEDED,
     TIDAK_RELEVAN,
 )
@@ -134,7 +135,10 @@ def build_rows(
             # Plan order (rows the plan does not know last), then unit.
             lines.append(((order.get(row_id, len(order)), row_id, unit), tuple(values)))
     lines.sort(key=_first)
-    columns = list(zip(*(line for _, line in lines), strict=True)) or [()] * len(_ROWS_COLUMNS)
+    values_only = [line for _, line in lines]
+    del lines  # the sort keys: freed before the columns are made (memory at 10,000 forms)
+    columns = list(zip(*values_only, strict=True)) or [()] * len(_ROWS_COLUMNS)
+    del values_only
     counts = {"row": COUNT, "errors": COUNT, "warnings": COUNT, "late": "bool"}
     return frame_of_columns(dict(zip(_ROWS_COLUMNS, columns, strict=True)), counts)
 
@@ -146,8 +150,14 @@ def _first(pair: tuple[Any, Any]) -> Any:
 def frame_of_columns(
     columns: Mapping[str, Sequence[Any]], dtypes: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
-    """``frame`` from columns of values instead of records."""
-    df = pd.DataFrame({c: pd.Series(list(v), dtype=object) for c, v in columns.items()})
+    """``frame`` from columns of values instead of records (each column copied once, into its
+    object array)."""
+    arrays = {}
+    for c, v in columns.items():
+        array = np.empty(len(v), dtype=object)
+        array[:] = list(v) if not isinstance(v, list) else v
+        arrays[c] = pd.Series(array, dtype=object, copy=False)
+    df = pd.DataFrame(arrays, copy=False)
     return df.astype(dict(dtypes or {}))
 
 
@@ -319,13 +329,14 @@ def sources_and_issues(
             "file": rej.path, "unit_code": "", "code": rej.code,
             "params": dict(rej.issue.params),
         }  # fmt: skip
+        skipped = rej.status == SKIPPED
         issue_records.append(
             {
                 **where,
-                "file_status": REJECTED,
+                "file_status": rej.status,
                 **dict.fromkeys(("sheet", "cell", "row_id", "field"), ""),
                 "raw": None,
-                "severity": str(Severity.ERROR),
+                "severity": str(rej.issue.severity),
             }
         )
         source_records.append(
@@ -335,9 +346,9 @@ def sources_and_issues(
                 "sha256": rej.sha256,
                 "unit_name": "",
                 "tanggal_pengisian": None,
-                "status": REJECTED,
-                "errors": 1,
-                "warnings": 0,
+                "status": rej.status,
+                "errors": 0 if skipped else 1,
+                "warnings": 1 if skipped else 0,
                 "superseded_by": "",
             }
         )

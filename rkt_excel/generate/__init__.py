@@ -11,13 +11,13 @@ from rkt_excel.generate.book import (
     WORKBOOK_OPTIONS,
     distribute_forms,
     form_filename,
-    form_id,
     generate_workbook,
     metadata,
     write_book,
 )
 from rkt_excel.generate.component_sheet import answer_validation, bullets, criteria_text
 from rkt_excel.generate.state import Book
+from rkt_excel.identity import form_id
 
 __all__ = [
     "WORKBOOK_OPTIONS",

@@ -11,7 +11,6 @@ workbook or the clock.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from rkt_excel.generate.hidden_sheets import write_lists, write_meta
 from rkt_excel.generate.identity_sheet import write_identity
 from rkt_excel.generate.state import Book, Question
 from rkt_excel.guide import CHAPTERS_SHEET, CRITERIA_SHEET
+from rkt_excel.identity import form_id
 from rkt_excel.lke import load_model
 from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_workbook
 from rkt_excel.template import Plan
@@ -41,11 +41,6 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
 }
-
-
-def form_id(plan_hash: str, unit_code: str = "") -> str:
-    """The form's stable id: the first 16 hex digits of sha256(plan hash + unit code)."""
-    return hashlib.sha256((plan_hash + unit_code).encode("utf-8")).hexdigest()[:16]
 
 
 def form_filename(unit: Unit) -> str:

@@ -1,7 +1,8 @@
 """Stage 2, reading: pre-flight a returned form, then read it into a FilledForm.
 
-The package holds three concepts, one module each: ``preflight`` (is this file a safe,
-readable .xlsx? sniffing, zip limits, XML defence), ``ooxml`` (the few XML parts calamine does
+The package holds four concepts, one module each: ``preflight`` (is this file a safe,
+readable .xlsx? sniffing, zip limits, XML defence), ``extent`` (each sheet's cells placed as
+calamine will place them, before it runs), ``ooxml`` (the few XML parts calamine does
 not show, parsed defensively) and ``reader`` (``read_form``: rows by id, cells normalised).
 Reads only; imports no writer library.
 """

@@ -184,6 +184,54 @@ def _find_percent_styles(pkg: Package) -> frozenset[int]:
     return frozenset(out)
 
 
+# Built-in number formats that never show a date or a time (ECMA-376 18.8.30).
+_NUMBER_FORMATS = frozenset((*range(0, 14), *range(37, 45), 48, 49))
+_NOT_FORMAT_LETTERS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _format_may_be_date(code: str) -> bool:
+    plain = _NOT_FORMAT_LETTERS.sub("", code)
+    return any(ch in "dDmMyYhHsS" for ch in plain) or "[h" in code.lower() or "[m" in code.lower()
+
+
+def date_styles(pkg: Package) -> frozenset[int] | None:
+    """Indices of the cell styles (cellXfs) whose number format may show a date or a time, as
+    calamine decides which numbers to turn into dates; None when styles.xml cannot be read
+    (then any style may). Streaming: no tree is built, whatever the part's size."""
+    data = pkg.part("xl/styles.xml")
+    if data is None:
+        return frozenset()
+    custom: dict[str, bool] = {}
+    xf_formats: list[str] = []
+    depth = [0, 0]  # current depth, depth of <cellXfs> (0: outside)
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        depth[0] += 1
+        local = name.rpartition("}")[2]
+        if local == "numFmt":
+            custom[attrs.get("numFmtId", "")] = _format_may_be_date(attrs.get("formatCode", ""))
+        elif local == "cellXfs":
+            depth[1] = depth[0]
+        elif local == "xf" and depth[1] and depth[0] == depth[1] + 1:
+            xf_formats.append(attrs.get("numFmtId", "0"))
+
+    def end(name: str) -> None:
+        if depth[0] == depth[1]:
+            depth[1] = 0
+        depth[0] -= 1
+
+    try:
+        parse_events(data, start, end)
+    except expat.ExpatError:
+        return None
+    out = set()
+    for i, fmt in enumerate(xf_formats):
+        known = fmt.isdigit() and len(fmt) < 6 and int(fmt) in _NUMBER_FORMATS
+        if not known and custom.get(fmt, True):
+            out.add(i)
+    return frozenset(out)
+
+
 @dataclass
 class SheetXml:
     """What calamine cannot see in one sheet: formulas, style indices and hyperlink targets."""

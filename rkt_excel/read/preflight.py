@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -21,7 +22,8 @@ from pathlib import Path
 from rkt_excel.catalogue import Text
 from rkt_excel.errors import FormError
 from rkt_excel.issues import Issue
-from rkt_excel.read.ooxml import Package, col_index, col_letter
+from rkt_excel.read.extent import MAX_COLS, quick_extent, scan_sheet
+from rkt_excel.read.ooxml import Package, col_letter, date_styles
 
 MB = 1024 * 1024
 
@@ -221,38 +223,73 @@ def _inflate(data: bytes, info: zipfile.ZipInfo, cap: int) -> bytes | None:
     return out if zlib.crc32(out) == info.CRC else None
 
 
-# A cell element that is not empty (<c .../> holds no value); its column letters and row.
-# Only cells have an r="A1"-style attribute (rows have r="1"; ranges use ref= / sqref=).
-# An empty cell is written <c .../> by most programs and <c ...></c> by lxml-based ones.
-_VALUE_CELL = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"[^>]*(?<!/)>(?!</(?:\w+:)?c>)')
-
-
-# Any reference past column Z or row 99,999 (empty cells too: a superset of _VALUE_CELL's far
-# cells). Without one, a sheet is at most 26 x 99,999 cells, so the full scan can be skipped.
-_FAR_REF = re.compile(rb'r="[A-Z](?:[A-Z]|[0-9]{6})')
-_NEAR_CELLS = 26 * 99_999
+_SHEET_DATA = tuple("sheetData".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 def _check_extent(pkg: Package, path: str, limits: Limits) -> None:
-    """Refuse a sheet whose farthest value makes the rectangle calamine allocates too large."""
-    for lower, real in pkg.names.items():
-        if not (lower.startswith("xl/worksheets/") and lower.endswith(".xml")):
+    """Refuse a sheet calamine cannot read safely: the rectangle it allocates too large, a
+    value past Excel's last row or column, rows out of order, an impossible date serial.
+
+    Every XML part holding ``sheetData`` is scanned (whatever its name: the workbook's
+    relationships may point anywhere), with expat, placing cells as calamine does
+    (read/extent.py); a part the scan cannot vouch for (not well-formed XML, UTF-16, cells
+    inside cells) is refused as unreadable.
+    """
+    styles: frozenset[int] | None = None
+    looked = False  # styles.xml is read once, for the first sheet
+    for real in pkg.names.values():
+        if real.lower().endswith(_BINARY_PARTS) or real.endswith("/"):
             continue
         data = pkg.part(real) or b""
-        if limits.max_sheet_cells >= _NEAR_CELLS and not _FAR_REF.search(data):
-            continue  # the common case, found with one C-level search
-        refs = _VALUE_CELL.findall(data)
-        if not refs:
+        if _SHEET_DATA[0] not in data:
+            if _SHEET_DATA[1] in data or _SHEET_DATA[2] in data:
+                raise FormError("unreadable", path, reason=f"{real}: UTF-16")
             continue
-        # Longest, then greatest: the order of column letters and of row digits.
-        letters = max({ref[0] for ref in refs}, key=lambda b: (len(b), b))
-        digits = max({ref[1] for ref in refs}, key=lambda b: (len(b), b))
-        rows, cols = int(digits), col_index(letters.decode("ascii")) + 1
-        if rows * cols > limits.max_sheet_cells:
+        found = quick_extent(data)  # an upper bound (empty cells too): when in doubt, scan
+        if found is None or found.far is not None or found.cells > limits.max_sheet_cells:
+            if not looked:
+                styles, looked = date_styles(pkg), True
+            found = scan_sheet(data, styles)
+        if found.odd:
+            raise FormError("unreadable", path, reason=f"{real}: {found.odd}")
+        if found.far is not None:
+            row, col = found.far
+            _too_large(path, real, row, col, limits)
+        if found.stopped:
+            continue  # calamine refuses this sheet at that cell: it allocates nothing
+        if found.bad_date is not None:
+            row, col, text = found.bad_date
             raise FormError(
-                "sheet-too-large", path, part=real, cell=f"{col_letter(cols - 1)}{rows}",
-                cells=f"{rows * cols:,}", limit=f"{limits.max_sheet_cells:,}",
+                "unreadable", path,
+                reason=Text(
+                    f"{real}: sel {col_letter(col)}{row + 1} berformat tanggal berisi {text}",
+                    f"{real}: cell {col_letter(col)}{row + 1} is formatted as a date and "
+                    f"holds {text}",
+                ),
             )  # fmt: skip
+        if found.disorder is not None:
+            row, col = found.disorder
+            raise FormError(
+                "unreadable", path,
+                reason=Text(
+                    f"{real}: baris tidak berurutan (sel {col_letter(col)}{row + 1})",
+                    f"{real}: rows out of order (cell {col_letter(col)}{row + 1})",
+                ),
+            )  # fmt: skip
+        if found.cells > limits.max_sheet_cells:
+            _too_large(path, real, found.rows - 1, found.cols - 1, limits)
+
+
+def _too_large(path: str, part: str, row: int, col: int, limits: Limits) -> None:
+    cells = (row + 1) * (col + 1)
+    raise FormError(
+        "sheet-too-large", path, part=part, cell=f"{_col_name(col)}{row + 1}",
+        cells=f"{cells:,}", limit=f"{limits.max_sheet_cells:,}",
+    )  # fmt: skip
+
+
+def _col_name(col: int) -> str:
+    return col_letter(col) if col < MAX_COLS * 27 else f"{col_letter(MAX_COLS * 27 - 1)}+"
 
 
 def _mb(n: int) -> str:
@@ -276,6 +313,14 @@ _OS_REASONS: dict[int, Text] = {
 }
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
 def os_reason(err: OSError) -> Text | str:
     """Why the operating system refused a file, in words (both languages where known)."""
     found = _OS_REASONS.get(err.errno or 0)
@@ -287,10 +332,19 @@ def open_package(path: str | Path, limits: Limits) -> Package:
     name = str(path)
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > limits.max_file_bytes:
-            raise FormError("zip-bomb", name, reason=f"{_mb(size)} > {_mb(limits.max_file_bytes)}")
-        data = p.read_bytes()
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe blocks, a device never ends: never opened
+            if stat.S_ISDIR(st.st_mode):
+                raise FormError("file-not-found", name, reason=os_reason(IsADirectoryError(21, "")))
+            raise FormError("not-a-regular-file", name, kind=_kind(st.st_mode))
+        if st.st_size > limits.max_file_bytes:
+            raise FormError(
+                "zip-bomb", name, reason=f"{_mb(st.st_size)} > {_mb(limits.max_file_bytes)}"
+            )
+        with p.open("rb") as fh:  # bounded: the file may grow after stat
+            data = fh.read(limits.max_file_bytes + 1)
+        if len(data) > limits.max_file_bytes:
+            raise FormError("zip-bomb", name, reason=f"> {_mb(limits.max_file_bytes)}")
     except OSError as err:
         raise FormError("file-not-found", name, reason=os_reason(err)) from err
     if not data:

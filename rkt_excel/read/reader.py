@@ -24,6 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from rkt_excel import layout
 from rkt_excel.errors import FormError, ModelError
+from rkt_excel.excel_limits import MAX_STRING
 from rkt_excel.form import Cell, FilledForm, FilledRow, FormIdentity
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.identity import check_plan
@@ -50,6 +51,10 @@ from rkt_excel.read.ooxml import (
 )
 from rkt_excel.read.preflight import DEFAULT_LIMITS, Limits, open_package
 from rkt_excel.template import Plan
+
+# The hidden data sheet of our recaps (recap/datasheet.SHEET_DATA; a reader imports no writer
+# module): a workbook with it and without a form's metadata is a recap, skipped with a note.
+RECAP_DATA_SHEET = "_rkt_data"
 
 
 # --- cell values -----------------------------------------------------------------------------
@@ -149,6 +154,8 @@ class _Reader:
         except CalamineError as err:
             raise FormError("unreadable", path, reason=str(err)) from err
         parts = sheet_parts(pkg)
+        if RECAP_DATA_SHEET in parts and layout.SHEET_META not in parts:
+            raise FormError("skipped-recap", path)  # one of our recaps, not a unit's form
         grids: dict[str, list[list[Any]]] = {}
         for meta_ in wb.sheets_metadata:
             if str(meta_.typ).endswith("WorkSheet"):
@@ -181,6 +188,8 @@ class _Reader:
                 name, grids[name], hrow, cols, parts.get(name, ""), known, answer_types, rows
             )
 
+        if not rows and ident.get("kind") == "form" and not headers:
+            self.issue("missing-sheet")
         if meta and meta.rows:
             expected = list(meta.rows)
         elif self.plan is not None and ident.get("kind", "workbook") != "form":
@@ -210,6 +219,15 @@ class _Reader:
             else None,
             period=ident.get("period", ""),
             carried_from=ident.get("carried_from", ""),
+            unit_claims=tuple(
+                (place, code)
+                for place, code in (
+                    ("meta", meta.keys.get("unit_code", "") if meta else ""),
+                    ("property", props.get("unit_code", "")),
+                    ("identitas", _str(values.get("unit_code")).strip()),
+                )
+                if code
+            ),
         )
         try:
             mtime = Path(path).stat().st_mtime
@@ -387,6 +405,8 @@ class _Reader:
         if formula is None:  # the usual case: a value, no formula
             if key in _TEXT_FIELDS and (raw is None or raw.__class__ is str):
                 # normalize_text inlined for the commonest cells: text is kept as typed.
+                if raw is not None and len(raw) > MAX_STRING:
+                    self._long_text(sheet, ref, row_id, key, raw)
                 return Cell(sheet, ref, raw, raw if raw is not None and raw.strip() else None, link)
             n = self._normalise(key, raw, ref, xml, pct, kind, low, high)
             if n.code:
@@ -413,6 +433,14 @@ class _Reader:
         if n.code:
             self.issue(n.code, raw=raw, params=dict(n.params), **where)
         return Cell(sheet, ref, raw, n.value, link)
+
+    def _long_text(self, sheet: str, ref: str, row_id: str, key: str, raw: str) -> None:
+        """A text longer than an Excel cell holds (a file written by another program; Excel
+        and openpyxl cut at the limit): the recap's cell cuts it, its data keeps it whole."""
+        self.issue(
+            "text-too-long", raw=raw[:200], sheet=sheet, cell=ref, row_id=row_id, field=key,
+            params={"length": len(raw), "limit": MAX_STRING},
+        )  # fmt: skip
 
     @staticmethod
     def _normalise(
@@ -532,7 +560,11 @@ def read_form(
         raise
     except DefusedXmlException as err:
         raise FormError("xml-entities", name, part=type(err).__name__) from err
-    except Exception as err:  # the promise is "FormError only", never a traceback
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as err:  # the promise is "FormError only", never a traceback
+        # BaseException: a Rust panic inside calamine is pyo3's PanicException, which is
+        # not an Exception (pre-flight refuses the values known to cause one).
         reason = f"{type(err).__name__}: {_short(str(err), 80)}"
         raise FormError("unreadable", name, reason=reason) from err
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rkt_excel import printsetup
+from rkt_excel.excel_limits import MAX_LINKS, MAX_STRING, MAX_URL, rows_per_sheet
 from rkt_excel.issues import render_message
 from rkt_excel.printsetup import Page
 from rkt_excel.recap.labels import NO, YES
@@ -31,9 +32,6 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "nan_inf_to_errors": False,
     "remove_timezone": True,
 }
-MAX_STRING = 32_767  # Excel's limit for one cell
-MAX_URL = 2_079  # xlsxwriter's (and Excel's) limit for a hyperlink target
-MAX_LINKS = 65_530  # Excel's limit of hyperlinks per sheet; beyond it xlsxwriter writes nothing
 LINK_SCHEMES = ("http", "https", "mailto")
 
 # The formats every recap sheet starts from (the LKE sheet too: see lke_sheet.formats).
@@ -157,51 +155,144 @@ def formats(wb: Any) -> dict[str, Any]:
     return {name: wb.add_format(spec) for name, spec in specs.items()}
 
 
-class Sheet:
-    """A worksheet and the recap's formats; every write goes through ``put``."""
+NewPage = Callable[[int], Any]  # page number (2, 3, ...) -> a new worksheet
 
-    def __init__(self, ws: Any, fmt: Mapping[str, Any], page: Page | None = None) -> None:
+
+class Sheet:
+    """A worksheet and the recap's formats; every write goes through ``put``.
+
+    With ``more`` the sheet is a table that may pass Excel's row limit (limits.MAX_ROWS): a
+    row past it goes to a continuation worksheet ``more(2)``, ``more(3)``, ... (its "pages"),
+    each starting with the first ``head_rows`` rows again (the header, via ``header``), with
+    the same column widths, print setup, frozen panes and filter. Rows are numbered as if the
+    sheet had no limit; ``pages`` and ``cut`` (cells whose text was cut at MAX_STRING) say
+    what happened. ``page`` is the paper, office and period every printed page carries.
+    """
+
+    def __init__(
+        self,
+        ws: Any,
+        fmt: Mapping[str, Any],
+        page: Page | None = None,
+        *,
+        more: NewPage | None = None,
+        head_rows: int = 1,
+    ) -> None:
         self.ws = ws
         self.fmt = fmt
         self.page = page or Page()  # paper, office and period of every printed page
         self.links = 0
         self.number_fmt = {k: fmt.get(f"{k}_number", v) for k, v in fmt.items()}
+        self.pages: list[Any] = [ws]
+        self.cut = 0
+        self._more = more
+        self.head_rows = head_rows if more is not None else 0
+        # Rows past ``limit`` go through _at(); without ``more`` xlsxwriter refuses them.
+        self.limit = rows_per_sheet() if more is not None else 1 << 62
+        self._span = max(1, rows_per_sheet() - self.head_rows)
+        self._replay: list[Callable[[Any], None]] = []  # what every new page starts with
 
+    # --- pages ---------------------------------------------------------------------------
+    def _at(self, row: int) -> tuple[Any, int]:
+        """The page and its row for a row of the whole table (past the first page)."""
+        page, local = divmod(row - self.head_rows, self._span)
+        while len(self.pages) <= page:
+            self._new_page()
+        return self.pages[page], local + self.head_rows
+
+    def _new_page(self) -> None:
+        assert self._more is not None
+        ws = self._more(len(self.pages) + 1)
+        self.pages.append(ws)
+        self.links = 0  # the hyperlink limit is per worksheet
+        for step in self._replay:
+            step(ws)
+
+    def on_every_page(self, step: Callable[[Any], None]) -> None:
+        """Do ``step(worksheet)`` on this page and every page to come (print setup, widths)."""
+        for ws in self.pages:
+            step(ws)
+        self._replay.append(step)
+
+    def set_row(self, row: int, height: float) -> None:
+        """The height of a row (of the whole table)."""
+        ws, local = self._at(row) if row >= self.limit else (self.ws, row)
+        ws.set_row(local, height)
+
+    def freeze(self, row: int, col: int) -> None:
+        """Freeze panes above ``row`` and left of ``col`` on every page."""
+        self.on_every_page(lambda ws: ws.freeze_panes(row, col))
+
+    def _page_ends(self, last_row: int) -> Iterator[tuple[Any, int]]:
+        """(worksheet, its last row) of each page a table of rows 0..``last_row`` fills."""
+        if last_row < self.limit or not self._more:
+            yield self.ws, last_row
+            return
+        last_ws, last_local = self._at(last_row)
+        for ws in self.pages:
+            yield ws, max(last_local if ws is last_ws else self.head_rows - 1 + self._span, 1)
+            if ws is last_ws:
+                return
+
+    def autofilter(self, last_row: int, last_col: int) -> None:
+        """A filter over the table on each page: header row 0 to the page's last row."""
+        for ws, end in self._page_ends(last_row):
+            ws.autofilter(0, 0, end, last_col)
+
+    def print_area(self, last_row: int, last_col: int) -> None:
+        """Print rows 0..``last_row`` and columns A..``last_col`` (what each page holds of
+        them): the columns past it stay on screen only."""
+        for ws, end in self._page_ends(last_row):
+            ws.print_area(0, 0, end, last_col)
+
+    def hide(self) -> None:
+        """Hide every page of the sheet (and pages still to come)."""
+        self.on_every_page(lambda ws: ws.hide())
+
+    # --- cells ---------------------------------------------------------------------------
     def put(self, row: int, col: int, value: Any, style: str = "text") -> None:
         """Write one value by its Python type; NaN/None blank; text always with write_string."""
+        ws = self.ws
+        if row >= self.limit:
+            ws, row = self._at(row)
         # Fast paths for the values of nearly every cell (exact str, None, int, float); the
         # general path below gives the same result for them, only slower.
         cls = value.__class__
         if cls is str:
             if value:
-                text = value if len(value) <= MAX_STRING else value[:MAX_STRING]
-                self.ws.write_string(row, col, text, self.fmt[style])
+                if len(value) > MAX_STRING:
+                    self.cut += 1
+                    value = value[:MAX_STRING]
+                ws.write_string(row, col, value, self.fmt[style])
             else:
-                self.ws.write_blank(row, col, None, self.fmt[style])
+                ws.write_blank(row, col, None, self.fmt[style])
             return
         if value is None:
-            self.ws.write_blank(row, col, None, self.fmt[style])
+            ws.write_blank(row, col, None, self.fmt[style])
             return
         if cls is int or (cls is float and math.isfinite(value)):
-            self.ws.write_number(row, col, value, self.number_fmt[style])
+            ws.write_number(row, col, value, self.number_fmt[style])
             return
         value = plain_value(value)
         fmt = self.fmt[style]
         if value is None or (isinstance(value, str) and value == ""):
-            self.ws.write_blank(row, col, None, fmt)
+            ws.write_blank(row, col, None, fmt)
         elif isinstance(value, bool):
-            self.ws.write_string(row, col, YES if value else NO, fmt)
+            ws.write_string(row, col, YES if value else NO, fmt)
         elif isinstance(value, int | float):
-            self.ws.write_number(row, col, value, self.fmt.get(f"{style}_number", fmt))
+            ws.write_number(row, col, value, self.fmt.get(f"{style}_number", fmt))
         elif isinstance(value, dt.datetime | dt.date) and value.year >= 1900:
             # Naive here: the workbook drops any timezone ("remove_timezone").
             date_fmt = self.fmt.get(f"{style}_date", self.fmt["date"])
             if isinstance(value, dt.datetime):
-                self.ws.write_datetime(row, col, value, date_fmt)
+                ws.write_datetime(row, col, value, date_fmt)
             else:
-                self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
+                ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
         else:
-            self.ws.write_string(row, col, cell_text(value), fmt)
+            text = cell_text(value)
+            if len(text) == MAX_STRING:
+                self.cut += 1
+            ws.write_string(row, col, text, fmt)
 
     def link(self, row: int, col: int, shown: Any, target: str | None, style: str) -> None:
         """A working hyperlink for http(s)/mailto targets; anything else as plain text."""
@@ -209,9 +300,12 @@ class Sheet:
         if url is None or is_missing(shown) or self.links >= MAX_LINKS:
             self.put(row, col, shown, style)
             return
+        ws = self.ws
+        if row >= self.limit:
+            ws, row = self._at(row)
         self.links += 1
         fmt = self.fmt["link"] if style == "text" else self.fmt[style]
-        self.ws.write_url(row, col, url, fmt, cell_text(shown))
+        ws.write_url(row, col, url, fmt, cell_text(shown))
 
     def prose(self, row: int, text: str, last_col: int, width: float = 0.0) -> None:
         """A paragraph over columns A to ``last_col``, wrapped (so it prints within the page
@@ -228,14 +322,24 @@ class Sheet:
         printsetup.setup(self.ws, self.page, **options)
 
     def header(self, row: int, titles: Sequence[str], widths: Sequence[float]) -> None:
-        """A row of column titles; each column gets its width."""
-        for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
-            self.ws.write_string(row, col, title, self.fmt["header"])
-            self.ws.set_column(col, col, width)
+        """A row of column titles; each column gets its width (on every page of the table
+        when ``row`` is one of its head rows)."""
+        head = self.fmt["header"]
+
+        def write(ws: Any) -> None:
+            for col, (title, width) in enumerate(zip(titles, widths, strict=True)):
+                ws.write_string(row, col, title, head)
+                ws.set_column(col, col, width)
+
+        if row < self.head_rows:
+            self.on_every_page(write)
+        else:
+            write(self.ws)
 
     def print_as_table(self, header_row: int) -> None:
-        """Print a long table: landscape, one page wide, the header on every page."""
-        self.print_setup(repeat_rows=header_row)
+        """Print a long table: landscape, one page wide, the header on every page (each
+        continuation page too)."""
+        self.on_every_page(lambda ws: printsetup.setup(ws, self.page, repeat_rows=header_row))
 
     def table(
         self,
@@ -260,8 +364,8 @@ class Sheet:
         for r, record in enumerate(zip(*data, strict=True), start=1):  # row by row
             for col, value in enumerate(record):
                 put(r, col, value)
-        self.ws.freeze_panes(1, 0)
-        self.ws.autofilter(0, 0, max(len(df), 1), len(columns) - 1)
+        self.freeze(1, 0)
+        self.autofilter(max(len(df), 1), len(columns) - 1)
 
 
 def with_messages(df: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

@@ -20,7 +20,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         for col, value in enumerate(line):
             if value is not None:
                 sh.put(r, col, value, "data")
-    sh.ws.hide()
+    sh.hide()
 
 
 __all__ = ["NAME", "write"]

@@ -3,7 +3,8 @@
 Owns the sheet's contents, written and read here only: its name, ``RECAP_FORMAT``, the keys
 (the fields of ``consolidate.Summary``, taken from the dataclass, plus the score per area and
 the failed minimums in words) and how each value is stored (key in column A, value in column
-B; lists and dicts as JSON text, dates as ISO text). ``encode`` gives the (key, value) rows,
+B; lists and dicts as JSON text, dates as ISO text; a text longer than a cell holds goes on
+over ``CONTINUED`` rows). ``encode`` gives the (key, value) rows,
 ``decode`` makes a ``RecapData`` of them again. Below the key/values, the month's
 ``snapshot.Snapshot`` as tables (``encode_sheet``/``decode_sheet``): each one a marker row
 (TABLE_MARK, its name, its number of rows), a header row of its dataclass's fields, then its
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import typing
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from dataclasses import replace as dataclasses_replace
@@ -26,6 +28,7 @@ from rkt_excel import __version__
 from rkt_excel.catalogue import Text
 from rkt_excel.consolidate import Consolidation, Summary
 from rkt_excel.errors import RecapError
+from rkt_excel.excel_limits import MAX_STRING
 from rkt_excel.score import PREDIKATS, RULE_AREA
 from rkt_excel.snapshot import (
     CellState,
@@ -40,6 +43,7 @@ from rkt_excel.snapshot import (
 RECAP_FORMAT = "rkt-recap/2"  # bump when _rkt_data changes in a way old readers cannot follow
 READABLE_FORMATS = ("rkt-recap/1", RECAP_FORMAT)  # /1: no snapshot tables
 TABLE_MARK = "#tabel"  # column A of the row that starts a snapshot table
+CONTINUED = "#lanjutan"  # column A of a row that goes on with the previous key's long text
 SHEET_DATA = "_rkt_data"  # hidden: key in column A, value in column B
 KEY_COL, VALUE_COL = 0, 1
 
@@ -338,10 +342,40 @@ def encode_snapshot(snapshot: Snapshot) -> list[list[Any]]:
     return grid
 
 
+def _key_rows(items: Sequence[tuple[str, Any]]) -> list[list[Any]]:
+    """(key, value) rows; a text longer than a cell holds (limits.MAX_STRING) goes on over
+    rows whose key is CONTINUED, so a long JSON value (completion_by_unit of thousands of
+    units) is kept whole."""
+    out: list[list[Any]] = []
+    for key, value in items:
+        if isinstance(value, str) and len(value) > MAX_STRING:
+            chunks = [value[i : i + MAX_STRING] for i in range(0, len(value), MAX_STRING)]
+            out.append([key, chunks[0]])
+            out += [[CONTINUED, chunk] for chunk in chunks[1:]]
+        else:
+            out.append([key, value])
+    return out
+
+
+# The rows of the consolidations whose recap is being written: the Perkembangan sheet decodes
+# them and the data sheet writes them, and the snapshot of thousands of forms takes seconds.
+_ENCODED: weakref.WeakKeyDictionary[Consolidation, list[list[Any]]] = weakref.WeakKeyDictionary()
+
+
 def encode_sheet(c: Consolidation) -> list[list[Any]]:
     """Every row of _rkt_data for the recap of ``c``: the key/values, a blank row, the
-    snapshot's tables."""
-    return [[k, v] for k, v in encode_consolidation(c)] + [[]] + encode_snapshot(snapshot_of(c))
+    snapshot's tables. Computed once per consolidation (a Consolidation is immutable); do not
+    change the rows returned."""
+    found = _ENCODED.get(c)
+    if found is None:
+        found = [*_key_rows(encode_consolidation(c)), [], *encode_snapshot(snapshot_of(c))]
+        _ENCODED[c] = found
+    return found
+
+
+def forget_sheet(c: Consolidation) -> None:
+    """Drop the rows ``encode_sheet`` keeps for ``c`` (when its recap no longer needs them)."""
+    _ENCODED.pop(c, None)
 
 
 def recap_data(c: Consolidation, path: str = "") -> RecapData:
@@ -392,13 +426,19 @@ def decode_sheet(path: str, grid: Sequence[Sequence[Any]]) -> RecapData:
     """The RecapData of every row of a recap's _rkt_data sheet (as a reader gives them)."""
     raw: dict[str, Any] = {}
     start = len(grid)
+    last = ""
     for n, line in enumerate(grid):
         key = line[KEY_COL] if line else None
         if key == TABLE_MARK:
             start = n
             break
-        if isinstance(key, str) and key:
-            raw[key] = line[VALUE_COL] if len(line) > VALUE_COL else None
+        value = line[VALUE_COL] if line and len(line) > VALUE_COL else None
+        if key == CONTINUED:  # the rest of the previous key's long text
+            if last and isinstance(raw.get(last), str):
+                raw[last] += _text(value)
+        elif isinstance(key, str) and key:
+            raw[key] = value
+            last = key
     data = decode(path, raw)
     if start == len(grid):
         return data
@@ -406,6 +446,7 @@ def decode_sheet(path: str, grid: Sequence[Sequence[Any]]) -> RecapData:
 
 
 __all__ = [
+    "CONTINUED",
     "READABLE_FORMATS",
     "RECAP_FORMAT",
     "SHEET_DATA",
@@ -421,6 +462,7 @@ __all__ = [
     "encode_consolidation",
     "encode_sheet",
     "encode_snapshot",
+    "forget_sheet",
     "recap_data",
     "summary_items",
 ]

@@ -47,3 +47,25 @@ __all__ = [
     "YES",
     "predikat_label",
 ]
+
+
+def limit_title() -> str:
+    """The heading of the notes on Ringkasan about sheets that met Excel's limits."""
+    return "CATATAN: BATAS EXCEL"
+
+
+def limit_note(sheet: str, pages: tuple[str, ...], cut: int) -> str:
+    """One sheet's note: the tabs it continues on, the cells whose text was cut."""
+    parts = []
+    if len(pages) > 1:
+        rest = ", ".join(f"'{p}'" for p in pages[1:])
+        parts.append(
+            f"Lembar '{sheet}' melebihi batas 1.048.576 baris Excel per lembar; lanjutannya "
+            f"ada di lembar {rest} (setiap lembar diawali judul kolom yang sama)."
+        )
+    if cut:
+        parts.append(
+            f"Lembar '{sheet}': {cut} sel memuat teks lebih dari 32.767 karakter (batas Excel "
+            "per sel) dan dipotong; teks lengkapnya ada di ekspor CSV (--export csv)."
+        )
+    return " ".join(parts)

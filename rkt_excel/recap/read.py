@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from rkt_excel.errors import RecapError
+from rkt_excel.excel_limits import page_name
 from rkt_excel.recap.datasheet import SHEET_DATA, RecapData, decode_sheet
 
 MAX_COLUMNS = 32  # the widest snapshot table is narrower; a damaged sheet's extent is not read
@@ -39,9 +40,12 @@ def read_recap(path: str | Path) -> RecapData:
     try:
         if SHEET_DATA not in wb.sheetnames:
             raise RecapError(key="recap-not-recap", file=str(p), sheet=SHEET_DATA)
-        grid: list[tuple[Any, ...]] = list(
-            wb[SHEET_DATA].iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        )
+        grid: list[tuple[Any, ...]] = []
+        page, name = 1, SHEET_DATA
+        while name in wb.sheetnames:  # past Excel's row limit the sheet goes on on more tabs
+            grid += wb[name].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            page += 1
+            name = page_name(SHEET_DATA, page)
     finally:
         wb.close()
     return decode_sheet(str(p), grid)

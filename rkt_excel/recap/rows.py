@@ -123,11 +123,11 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
                 default=1,
             )
             if wrapped > 1:
-                sh.ws.set_row(row, min(409.0, wrapped * ROW_LINE_PT))
+                sh.set_row(row, min(409.0, wrapped * ROW_LINE_PT))
             row += 1
-    sh.ws.print_area(0, 0, max(row - 1, 1), printed_last)
-    sh.ws.freeze_panes(1, 3)
-    sh.ws.autofilter(0, 0, max(row - 1, 1), len(keys) - 1)
+    sh.print_area(max(row - 1, 1), printed_last)
+    sh.freeze(1, 3)
+    sh.autofilter(max(row - 1, 1), len(keys) - 1)
 
 
 __all__ = ["NAME", "ROW_COLUMNS", "write"]
