@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -300,6 +301,19 @@ def test_rollup_two_offices(plan: Plan, tmp_path: Path) -> None:
     assert by_office["KANTOR UJI SEMARANG"]["Area I Manajemen Perubahan"] is not None
     assert "WBK" in by_office["KANTOR UJI SEMARANG"]["Syarat Belum Terpenuhi"]
     assert _chart_count(out) == 2
+    # Every series of both charts plots the two offices' rows of the table, nothing below it.
+    refs = [r.split("!")[1] for r in _chart_ranges(out)]
+    spans = {(a.rsplit("$", 1)[1], b.rsplit("$", 1)[1]) for a, b in
+             (r.split(":") for r in refs if ":" in r)}  # fmt: skip
+    assert spans == {("4", "5")}, refs  # rows 4-5: below the title, a blank row and the header
+    assert {r.rsplit("$", 1)[1] for r in refs if ":" not in r} == {"3"}  # series names: header
+
+
+def _chart_ranges(path: Path) -> list[str]:
+    """The cell ranges the charts of a workbook plot (categories and values), as written."""
+    with zipfile.ZipFile(path) as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart"))
+    return re.findall(r"<c:f>([^<]+)</c:f>", xml)
 
 
 # --- CSV ---------------------------------------------------------------------------------------

@@ -155,6 +155,10 @@ def formats(wb: Any) -> dict[str, Any]:
     return {name: wb.add_format(spec) for name, spec in specs.items()}
 
 
+# Column width of a unit code on every recap sheet: an 11-letter code ("INTALTUSKIM") on one
+# line in the body font.
+UNIT_CODE_WIDTH = 12
+
 NewPage = Callable[[int], Any]  # page number (2, 3, ...) -> a new worksheet
 
 
@@ -383,6 +387,7 @@ __all__ = [
     "BASE_FORMAT",
     "HEADING_FORMATS",
     "MAX_STRING",
+    "UNIT_CODE_WIDTH",
     "WORKBOOK_OPTIONS",
     "Sheet",
     "cell_text",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from rkt_excel.consolidate import ISSUE_COLUMNS as KEYS
 from rkt_excel.layout import COLUMNS, IDENTITY_FIELDS
-from rkt_excel.recap.cells import Sheet, with_messages
+from rkt_excel.recap.cells import UNIT_CODE_WIDTH, Sheet, with_messages
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FILE_STATUS_LABELS, SEVERITY_LABELS
 
 NAME = "Validasi"
 _TITLES: dict[str, tuple[str, float]] = {
     "file": ("File", 28),
-    "unit_code": ("Kode Unit", 10),
+    "unit_code": ("Kode Unit", UNIT_CODE_WIDTH),
     "file_status": ("Status File", 11),
     "sheet": ("Sheet", 20),
     "cell": ("Sel", 7),

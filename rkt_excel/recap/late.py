@@ -6,12 +6,12 @@ is shown as it is.
 
 from __future__ import annotations
 
-from rkt_excel.recap.cells import Sheet
+from rkt_excel.recap.cells import UNIT_CODE_WIDTH, Sheet
 from rkt_excel.recap.context import RecapContext
 
 NAME = "Keterlambatan"
 LATE_COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("unit_code", "Kode Unit", 10),
+    ("unit_code", "Kode Unit", UNIT_CODE_WIDTH),
     ("unit_name", "Nama Unit", 24),
     ("component_id", "Komponen", 9),
     ("component", "Nama Komponen", 22),

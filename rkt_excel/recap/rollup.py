@@ -135,7 +135,8 @@ def write_rollup(
             # their own (never cut by a page break).
             printed = len(columns) - 3  # the last printed column: Perkiraan Predikat
             after = _unmet(sh, ordered, last + 2, printed)
-            charts_end = _charts(wb, sh, {t: i for i, (t, _) in enumerate(columns)}, after)
+            col_of = {t: i for i, (t, _) in enumerate(columns)}
+            charts_end = _charts(wb, sh, col_of, last, top=after + 2)
             sh.print_setup(repeat_rows=head, print_area=(0, 0, charts_end, printed), narrow=True)
             sh.ws.set_h_pagebreaks([after + 1])
             fit_workbook([sh.ws])
@@ -158,9 +159,10 @@ def _unmet(sh: Sheet, ordered: Sequence[RecapData], row: int, last_col: int) -> 
     return row
 
 
-def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> int:
-    """Below the table: the score per office (stacked) with the WBK and WBBM minimums of the
-    total as lines, then completion per office. Returns the last row the charts cover."""
+def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int, *, top: int) -> int:
+    """From row ``top``: the score per office (stacked) with the WBK and WBBM minimums of the
+    total as lines, then completion per office, over the table's rows up to ``last``.
+    Returns the last row the charts cover."""
     head, offices = HEAD_ROW, last - HEAD_ROW
     chart = wb.add_chart({"type": "column", "subtype": "stacked"})
     for title, color in (("Pengungkit", "#5B9BD5"), ("Hasil", "#70AD47")):
@@ -181,7 +183,6 @@ def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int) -> int:
     chart.set_y_axis({"min": 0, "max": 100})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 320})
-    top = last + 2
     sh.ws.insert_chart(top, 0, chart)
     chart = wb.add_chart({"type": "bar"})
     col = col_of["Penyelesaian (%)"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rkt_excel.layout import text_lines
-from rkt_excel.recap.cells import Sheet, pct
+from rkt_excel.recap.cells import UNIT_CODE_WIDTH, Sheet, pct
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FIELD_LABELS, YES
 from rkt_excel.safe_text import plain_value
@@ -25,7 +25,7 @@ ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("row_id", "ID", 9),
     ("indicator", "Indikator", 40),
     ("target_waktu", "Target Waktu", 14),
-    ("unit_code", "Kode Unit", 10),
+    ("unit_code", "Kode Unit", UNIT_CODE_WIDTH),
     ("unit_name", "Nama Unit", 22),
     ("status_raw", "Status", 13),
     ("realisasi_raw", "Realisasi", 14),

@@ -7,7 +7,7 @@ consolidation's ``SOURCE_COLUMNS``.
 from __future__ import annotations
 
 from rkt_excel.consolidate import SOURCE_COLUMNS as KEYS
-from rkt_excel.recap.cells import Sheet, with_messages
+from rkt_excel.recap.cells import UNIT_CODE_WIDTH, Sheet, with_messages
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FILE_STATUS_LABELS
 
@@ -16,7 +16,7 @@ _TITLES: dict[str, tuple[str, float]] = {
     "file": ("File", 30),
     "name": ("Nama File", 24),
     "sha256": ("SHA-256", 66),
-    "unit_code": ("Kode Unit", 10),
+    "unit_code": ("Kode Unit", UNIT_CODE_WIDTH),
     "unit_name": ("Nama Unit", 24),
     "tanggal_pengisian": ("Tanggal Pengisian", 14),
     "status": ("Status", 11),
