@@ -119,13 +119,19 @@ def print_sheets(doc: Any, path: str, pdf_dir: str) -> list[dict[str, Any]]:
     names = list(sheets.ElementNames)
     visible = [n for n in names if sheets.getByName(n).IsVisible]
     controller = doc.CurrentController
+    # LibreOffice prints a hidden sheet that has a print area: while one sheet prints, the
+    # others lose theirs (given back at the end).
+    areas = {n: sheets.getByName(n).getPrintAreas() for n in visible}
     out: list[dict[str, Any]] = []
     for name in visible:
         sheet = sheets.getByName(name)
         sheet.IsVisible = True  # a hidden sheet cannot become the active one
         controller.setActiveSheet(sheet)  # and the active sheet cannot be hidden
         for other in visible:
-            sheets.getByName(other).IsVisible = other == name
+            each = sheets.getByName(other)
+            each.IsVisible = other == name
+            if areas[other]:  # (an empty list set on a sheet would print it blank)
+                each.setPrintAreas(areas[other] if other == name else ())
         options = (prop("IsPrinter", True),)
         pages = []
         for k in range(doc.getRendererCount(doc, options)):
@@ -147,6 +153,8 @@ def print_sheets(doc: Any, path: str, pdf_dir: str) -> list[dict[str, Any]]:
         )
     for name in visible:
         sheets.getByName(name).IsVisible = True
+        if areas[name]:
+            sheets.getByName(name).setPrintAreas(areas[name])
     return out
 
 

@@ -238,6 +238,12 @@ class Sheet:
             if ws is last_ws:
                 return
 
+    def filter_buttons(self, last_col: int) -> None:
+        """Say before the rows that row 0 will carry filter buttons (``autofilter`` at the end
+        gives the range): a streamed sheet fits each row as it is written out, and the header's
+        wrapped titles need the room the buttons take."""
+        self.on_every_page(lambda ws: ws.autofilter(0, 0, 1, last_col))
+
     def autofilter(self, last_row: int, last_col: int) -> None:
         """A filter over the table on each page: header row 0 to the page's last row."""
         for ws, end in self._page_ends(last_row):
@@ -354,6 +360,7 @@ class Sheet:
         """The whole sheet as one table: a header row of ``columns`` (key, title, width), then
         one row per DataFrame row, values shown through ``labels`` (column key -> labels)."""
         self.header(0, [t for _, t, _ in columns], [w for _, _, w in columns])
+        self.filter_buttons(len(columns) - 1)
         self.print_as_table(0)
         labels = labels or {}
         # Column lists read once (as to_dict("records") would give them, without a dict per row).

@@ -52,6 +52,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
     c, plan = ctx.consolidation, ctx.plan
     keys = [k for k, _, _ in ROW_COLUMNS]
     sh.header(0, [t for _, t, _ in ROW_COLUMNS], [w for _, _, w in ROW_COLUMNS])
+    sh.filter_buttons(len(ROW_COLUMNS) - 1)
     sh.print_as_table(0)
     # Printed up to Terlambat: the last four columns (invalid fields, codes, file, note) are
     # for the secretariat on screen, and the table prints larger without them.
