@@ -908,7 +908,6 @@ def test_the_same_recap_twice_is_one_office(forms: dict[str, Path], tmp_path: Pa
     assert "1 office(s)" in result.output and "salinan.xlsx" in result.output
 
 
-@xfail(11)
 def test_hasil_refuses_nan(forms: dict[str, Path], tmp_path: Path) -> None:
     """``--hasil`` with ``H.IPAK: .nan``: refused, the key named, exit 1, no recap."""
     hasil = tmp_path / "hasil.yaml"
