@@ -919,14 +919,16 @@ def test_hasil_refuses_nan(forms: dict[str, Path], tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@xfail(11)
-def test_an_input_folder_without_forms_is_exit_1(tmp_path: Path) -> None:
-    """An empty input folder (the wrong folder given): a message, exit 1."""
+@pytest.mark.parametrize("command", ["consolidate", "validate"])
+def test_an_input_folder_without_forms_is_exit_1(command: str, tmp_path: Path) -> None:
+    """An empty input folder (the wrong folder given): a message naming it, exit 1."""
     empty = tmp_path / "kosong"
     empty.mkdir()
-    result = cli("consolidate", empty, "--as-of", AS_OF, "-o", tmp_path / "rekap.xlsx")
+    extra = ["-o", tmp_path / "rekap.xlsx"] if command == "consolidate" else []
+    result = cli(command, empty, "--as-of", AS_OF, *extra)
     assert_no_crash(result)
-    assert str(empty) in result.output
+    code = "empty-folder"
+    assert f"{empty}: [{code}]" in result.output
 
 
 _TRANSITIONAL = (
