@@ -471,7 +471,8 @@ def test_every_entry_of_an_input_folder_is_accounted_for(
 
 def test_entries_recognised_by_name_are_skipped_with_their_note(tmp_path: Path) -> None:
     """Lock files, hidden and system files and our CSV exports are listed with a note
-    (skipped); a named pipe in a folder is refused without being opened."""
+    (skipped); a named pipe in a folder is refused without being opened; the folder, from
+    which nothing is read, is named (empty-folder)."""
     from rkt_excel.discover import discover
 
     names = {"~$form-TU.xlsx": "skipped-lock-file", ".DS_Store": "skipped-system-file",
@@ -485,6 +486,7 @@ def test_entries_recognised_by_name_are_skipped_with_their_note(tmp_path: Path) 
     assert {Path(i.file).name: i.code for i in found.notes} == {
         **names,
         "pipa.xlsx": "not-a-regular-file",
+        tmp_path.name: "empty-folder",
     }
 
 
