@@ -127,6 +127,16 @@ RULES: tuple[Rule, ...] = (
         "Pindahkan formulir keluar dari subfolder, atau sebutkan subfolder itu sebagai masukan.",
     ),
     Rule(
+        "empty-folder",
+        E,
+        _D,
+        "Folder masukan ini tidak berisi berkas untuk dibaca sebagai formulir ({entries} entri "
+        "di dalamnya dilewati).",
+        "This input folder holds no file to read as a form ({entries} entries in it skipped).",
+        "Check that it is the folder the units' returned forms are saved in, or name the files.",
+        "Periksa apakah ini folder tempat formulir kiriman unit disimpan, atau sebutkan berkasnya.",
+    ),
+    Rule(
         "broken-link",
         E,
         _D,

@@ -1118,10 +1118,12 @@ def rollup(
 ) -> None:
     """Roll the recaps of several offices up into the Kanwil view.
 
-    A file that is not a recap gets a message and is left out; the exit code is then 1.
+    A file that is not a recap gets a message and is left out, and so does a recap given
+    twice (by the same path or as a copy): it counts as one office. The exit code is then 1.
     """
     from rkt_excel.errors import RecapError
     from rkt_excel.recap import read_recap, write_rollup
+    from rkt_excel.recap.rollup import distinct_recaps
 
     found = []
     failed = 0
@@ -1131,6 +1133,11 @@ def rollup(
         except RecapError as err:
             click.echo(f"{text('error', lang)}: {describe(err, lang)}", err=True)
             failed += 1
+    found, duplicates = distinct_recaps(found)
+    for dup, first in duplicates:
+        words = text("rollup-duplicate", lang, file=dup.path, first=first.path)
+        click.echo(f"{text('error', lang)}: {words}", err=True)
+    failed += len(duplicates)
     if not found:
         raise Failure(text("rollup-none", lang), lang=lang)
     out = write_rollup(found, output, paper=paper)

@@ -10,6 +10,8 @@ RejectedFile, never the end of the run.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,13 +202,19 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
     scale takes an option (``H.CAPAIAN: B`` in 90/2021). Every key must be a hasil input of the
     plan's model (docs/scoring.md lists them).
 
+    NaN and infinity (``.nan``, ``.inf`` in YAML) are not numbers here, as in a cell
+    (``normalize.parse_number``): a score computed from NaN would be NaN, and xlsxwriter
+    cannot write it.
+
     Raises:
         HasilError: the file cannot be read, or names an unknown id or a bad value.
     """
     name = str(path)
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+    # ValueError: PyYAML turns digits into an int without a bound, and Python refuses more
+    # than 4,300 of them
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as err:
         raise HasilError(key="hasil-unreadable", file=name, reason=str(err)) from err
     if not isinstance(data, dict):
         raise HasilError(key="hasil-not-mapping", file=name)
@@ -227,12 +235,12 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
                 )  # fmt: skip
             out[question.id] = value
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if not _is_finite_number(value):
             raise HasilError(key="hasil-not-number", file=name, input=key, value=value)
         low = question.minimum if question.minimum is not None else 0.0
         high = question.maximum
         if value < low or (high is not None and value > high):
-            likely = likely_confusion(question, float(value))
+            likely = likely_confusion(question, _clamped(value))
             if likely is not None:  # a value on another survey's scale: say which
                 raise HasilError(
                     key="hasil-out-of-scale", file=name, input=key, value=value, low=low,
@@ -243,3 +251,17 @@ def load_hasil(path: str | Path, plan: Plan) -> dict[str, Any]:
             )
         out[question.id] = float(value)
     return out
+
+
+def _is_finite_number(value: Any) -> bool:
+    """An int (any size) or a finite float; not a bool, not NaN, not infinity."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def _clamped(value: float) -> float:
+    """``value`` as a float; an int too large for one (``float()`` overflows) is the
+    largest float of its sign, which is as far outside every range."""
+    top = sys.float_info.max
+    return float(min(max(value, -top), top))

@@ -11,7 +11,9 @@ read, except the few entries recognised here by name or kind:
   (``recap_<table>.csv``): skipped, with a note (a warning);
 - subfolders: skipped with a note (forms are not looked for in them);
 - broken links and entries that are not regular files (a named pipe, a device, a socket):
-  refused without being opened (an error).
+  refused without being opened (an error);
+- a folder given as an input from which no file is read (empty, or only entries skipped):
+  an error naming the folder (``empty-folder``), most often the wrong folder given.
 
 Our own recaps and annotated copies are recognised by the reader (a recap is skipped with a
 note, ``skipped-recap``; a corrected ``*.periksa.xlsx`` is read as its unit's form). No file is
@@ -113,6 +115,8 @@ def discover(paths: Iterable[str | Path]) -> Found:
         if p.is_dir():
             entries = sorted(p.iterdir())
             notes = [(e, entry_note(e)) for e in entries]
+            if all(note is not None for _, note in notes):
+                found.notes.append(Issue("empty-folder", str(p), params={"entries": len(notes)}))
         else:
             notes = [(p, given_note(p))]
         for entry, note in notes:

@@ -260,6 +260,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrote {path}: {count} office(s)",
     ),
     "rollup-none": ("tidak ada rekap yang dapat digabung", "no recap to roll up"),
+    "rollup-duplicate": (
+        "{file}: rekap yang sama dengan {first}; dihitung satu kali",
+        "{file}: the same recap as {first}; counted once",
+    ),
     "demo-workbook": (
         "Ditulis: {path} (buku kerja RKT standar)",
         "Wrote {path} (the standard RKT workbook)",

@@ -573,6 +573,29 @@ def test_discovery_reads_every_file_and_notes_the_rest(tmp_path: Path) -> None:
     assert expand_paths([tmp_path]) == found.read
 
 
+def test_discovery_names_an_input_folder_it_reads_nothing_from(tmp_path: Path) -> None:
+    """A folder given as an input from which no file is read (empty, or only entries that
+    are skipped) is an error naming it (most often the wrong folder); a subfolder is not
+    looked into, so an empty one gets no such note."""
+    empty, skipped, good = tmp_path / "kosong", tmp_path / "lewat", tmp_path / "masuk"
+    for folder in (empty, skipped, good):
+        folder.mkdir()
+    (skipped / "~$a.xlsx").write_bytes(b"x")
+    (skipped / "2019-08").mkdir()
+    (good / "a.xlsx").write_bytes(b"x")
+    (good / "kosong").mkdir()
+    found = discover([empty, skipped, good])
+    assert [p.name for p in found.read] == ["a.xlsx"]
+    assert sorted((Path(i.file).name, i.code, i.params.get("entries")) for i in found.notes) == [
+        ("2019-08", "skipped-folder", None),
+        ("kosong", "empty-folder", 0),
+        ("kosong", "skipped-folder", None),
+        ("lewat", "empty-folder", 2),
+        ("~$a.xlsx", "skipped-lock-file", None),
+    ]
+    assert {i.severity.value for i in found.notes if i.code == "empty-folder"} == {"error"}
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_run_consolidation_rejects_bad_files_and_reports_progress(
     plan: Plan, tmp_path: Path, jobs: int

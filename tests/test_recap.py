@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ from rkt_excel.recap import (
     write_rollup,
 )
 from rkt_excel.recap.lke_sheet import evidence_text, write_lke_sheet
-from rkt_excel.recap.rollup import UNMET_TITLE
+from rkt_excel.recap.rollup import UNMET_TITLE, distinct_recaps
 from rkt_excel.safe_text import csv_cell
 from rkt_excel.template import Plan
 
@@ -314,6 +315,24 @@ def _chart_ranges(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as z:
         xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart"))
     return re.findall(r"<c:f>([^<]+)</c:f>", xml)
+
+
+def test_a_recap_given_twice_is_one_office(plan: Plan, tmp_path: Path) -> None:
+    """The same recap read twice, and a copy of it, are duplicates of the first read (kept
+    once, in the order given); a recap of the same office with other data is not."""
+    first = write_recap(consolidate_office(plan), plan, tmp_path / "kanim-semarang.xlsx")
+    copy = tmp_path / "salinan.xlsx"
+    shutil.copyfile(first, copy)
+    other = write_recap(
+        consolidate_office(plan, hasil={"H.IPAK": 4}), plan, tmp_path / "dengan-hasil.xlsx"
+    )
+    a, again, b, c = (read_recap(p) for p in (first, first, copy, other))
+    kept, duplicates = distinct_recaps([a, again, c, b])
+    assert [r.path for r in kept] == [str(first), str(other)]
+    assert [(d.path, f.path) for d, f in duplicates] == [
+        (str(first), str(first)),
+        (str(copy), str(first)),
+    ]
 
 
 # --- CSV ---------------------------------------------------------------------------------------

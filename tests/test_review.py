@@ -355,6 +355,35 @@ def test_a_hasil_yaml_value_on_another_scale_names_the_likely_confusion(
     assert plain.value.key == "hasil-out-of-range"
 
 
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        (".nan", "hasil-not-number"),
+        (".inf", "hasil-not-number"),
+        ("-.inf", "hasil-not-number"),
+        ("1.0e+400", "hasil-not-number"),  # YAML reads it as infinity
+        ("1" + "0" * 400, "hasil-out-of-scale"),  # an int no float holds: "not a survey index"
+        ("1" + "0" * 5000, "hasil-unreadable"),  # more digits than Python turns into an int
+    ],
+)
+def test_a_hasil_yaml_value_that_is_no_finite_number_is_refused(
+    plan: Plan, tmp_path: Path, typed: str, key: str
+) -> None:
+    """NaN and infinity are refused naming the input (as a cell's NaN is no number); huge
+    numbers are refused too, never a traceback."""
+    from rkt_excel.collect import load_hasil
+    from rkt_excel.errors import HasilError
+    from rkt_excel.texts import describe
+
+    path = tmp_path / "hasil.yaml"
+    path.write_text(f"H.IPAK: {typed}\n", encoding="utf-8")
+    with pytest.raises(HasilError) as info:
+        load_hasil(path, plan)
+    assert info.value.key == key
+    if key != "hasil-unreadable":
+        assert "H.IPAK" in describe(info.value, "id")
+
+
 def test_refusals_are_keyed_errors_in_both_languages(returned: Path) -> None:
     from rkt_excel.texts import describe
 

@@ -9,6 +9,7 @@ imports no reader library (python-calamine, openpyxl).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,28 @@ def _values(recap: RecapData, area_ids: dict[str, str]) -> list[tuple[Any, str]]
         ("; ".join(recap.minimums_failed_text) or "-", "line"),
         (recap.path, "line"),
     ]
+
+
+def distinct_recaps(
+    recaps: Sequence[RecapData],
+) -> tuple[list[RecapData], list[tuple[RecapData, RecapData]]]:
+    """The recaps to roll up, each once, in the order given, and (duplicate, first) for each
+    recap that reads the same as an earlier one but for its path: the same file given twice,
+    or a copy of it (byte-identical or not, it would count as one office twice)."""
+    kept: list[RecapData] = []
+    duplicates: list[tuple[RecapData, RecapData]] = []
+    # Summary holds dicts (unhashable): compare within the recaps of one office and date only.
+    seen: dict[tuple[str, str, object], list[tuple[RecapData, RecapData]]] = {}
+    for recap in recaps:
+        bare = replace(recap, path="")
+        bucket = seen.setdefault((recap.office, recap.period, recap.as_of), [])
+        first = next((original for other, original in bucket if other == bare), None)
+        if first is None:
+            bucket.append((bare, recap))
+            kept.append(recap)
+        else:
+            duplicates.append((recap, first))
+    return kept, duplicates
 
 
 def write_rollup(
@@ -199,4 +222,4 @@ def _charts(wb: Any, sh: Sheet, col_of: dict[str, int], last: int, *, top: int) 
     return top + 17 + -(-height // 20)  # default rows are 20 px high
 
 
-__all__ = ["SHEET_ROLLUP", "write_rollup"]
+__all__ = ["SHEET_ROLLUP", "distinct_recaps", "write_rollup"]
