@@ -920,7 +920,8 @@ def test_the_same_recap_twice_is_one_office(
         rows = list(wb.worksheets[0].values)
     finally:
         wb.close()
-    offices = [r[0] for r in rows[3:] if r and r[0] is not None]  # below the header row
+    below = [r[0] if r else None for r in rows[3:]]  # below the header row
+    offices = below[: below.index(None)] if None in below else below  # to the first blank
     assert len(offices) == 1, offices
 
 
