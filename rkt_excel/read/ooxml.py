@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from xml.etree.ElementTree import Element
@@ -48,7 +48,16 @@ class Package:
         return found if found is not None else self.zf.read(real)
 
 
-_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# The namespace of the relationship id attribute (r:id) of a sheet or a hyperlink, in either
+# conformance class: transitional (what Excel saves by default) and strict (Excel's "Strict
+# Open XML Spreadsheet", ISO/IEC 29500 Strict, http://purl.oclc.org/ooxml/...). Elements are
+# matched by local name, so a strict file is read like a transitional one once its r:id is.
+_R_NAMESPACES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
+_R_ID_TREE = tuple(f"{{{ns}}}id" for ns in _R_NAMESPACES)  # ElementTree: "{namespace}local"
+_R_ID_EVENTS = tuple(f"{ns}}}id" for ns in _R_NAMESPACES)  # parse_events: "namespace}local"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
@@ -132,16 +141,20 @@ def _resolve(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
 
 
+def _rel_id(attrs: Mapping[str, str], keys: tuple[str, ...]) -> str:
+    """The r:id among an element's attributes (``keys``: _R_ID_TREE or _R_ID_EVENTS)."""
+    return next((attrs[key] for key in keys if key in attrs), "")
+
+
 def sheet_parts(pkg: Package) -> dict[str, str]:
     """Sheet name -> part path (e.g. ``xl/worksheets/sheet3.xml``)."""
     wb_data = pkg.part("xl/workbook.xml") or b""
     rels = part_rels(pkg, pkg.names["xl/workbook.xml"])
     out: dict[str, str] = {}
-    r_id = f"{_R_NS}}}id"
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if name.rpartition("}")[2] == "sheet":
-            rid = attrs.get(r_id) or attrs.get("id") or ""
+            rid = _rel_id(attrs, _R_ID_EVENTS) or attrs.get("id") or ""
             target = rels.get(rid, ("", ""))[0]
             if target:
                 out[attrs.get("name", "")] = _resolve("xl", target)
@@ -324,7 +337,7 @@ def read_sheet_xml(pkg: Package, part: str, want: set[str], need_styles: bool) -
         elif name == "hyperlinks":
             rels: dict[str, tuple[str, str]] | None = None
             for link in top:
-                rid = link.get(f"{{{_R_NS}}}id")
+                rid = _rel_id(link.attrib, _R_ID_TREE)
                 target = ""
                 if rid:
                     rels = rels if rels is not None else part_rels(pkg, part)
