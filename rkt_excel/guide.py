@@ -19,6 +19,7 @@ CHAPTERS_SHEET = "Dokumen RKT"  # the plan's chapters (BAB I to IV) in the stand
 CHAPTERS_TABLE_NOTE = (
     "Tabel rencana aksi bab ini ada di sheet komponen (I sampai VI) buku kerja ini."
 )
+PRIORITY_HEADER = "TARGET PRIORITAS"  # the priority targets' table (Sampul, Dokumen RKT)
 CRITERIA_SHEET_TITLE = "KRITERIA JAWABAN LKE"
 CRITERIA_SHEET_HINT = (
     "Pertanyaan LKE yang dijawab di lembar ini dan kriteria setiap pilihan jawabannya, urut "

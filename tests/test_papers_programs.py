@@ -39,6 +39,7 @@ MAX_PAGES: dict[str, int] = {
     "III Sistem Manajemen SDM": 8,
     "Validasi": 6,
     "Prioritas Perbaikan": 16,  # 90/2021 simulated: 14 (many area minimums fail)
+    "Dokumen RKT": 8,  # the seed's BAB I-IV, its Mekanisme annex, priority targets: 7 on A4
 }
 MIN_FONT_PT = 7.0  # the checklist's and the LKE sheet's text on paper
 LEGIBLE = ("LKE", "Kriteria LKE", "Petunjuk", "Identitas", "Sampul", "Hasil Pemeriksaan")

@@ -10,10 +10,12 @@ import subprocess
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from test_default_plan import SEED_PATH, _seed_outside_table
 from test_planimport import another_office, printed
 
+from rkt_excel.generate import generate_workbook
 from rkt_excel.planimport import import_plan
 from rkt_excel.rktdoc import pdf as pdfmod
 from rkt_excel.rktdoc.pdf import ProgramMissingError, write_pdf
@@ -57,6 +59,25 @@ def test_every_seed_paragraph_outside_the_table_is_printed(document: Path) -> No
         pytest.skip(f"seed document not found at {SEED_PATH}")
     pieces = _seed_outside_table(SEED_PATH.read_text(encoding="utf-8"))
     text = _all_text(document)
+    assert [p for p in pieces if "".join(p.split()) not in text] == []
+
+
+def test_every_seed_paragraph_outside_the_table_is_in_the_standard_workbook(
+    embedded_plan: Plan, tmp_path: Path
+) -> None:
+    """The standard workbook carries the document too (Sampul, Dokumen RKT): every paragraph
+    and list item of the seed outside its table is in one of its sheets' cells."""
+    if not SEED_PATH.is_file():
+        pytest.skip(f"seed document not found at {SEED_PATH}")
+    pieces = _seed_outside_table(SEED_PATH.read_text(encoding="utf-8"))
+    book = generate_workbook(embedded_plan, tmp_path / "rkt.xlsx")
+    wb = openpyxl.load_workbook(book, read_only=True)
+    cells = [
+        str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row
+        if v is not None
+    ]  # fmt: skip
+    text = "".join("".join(cells).split())
+    assert len(pieces) > 60
     assert [p for p in pieces if "".join(p.split()) not in text] == []
 
 

@@ -2,8 +2,10 @@
 document prints them, around the table the component sheets hold.
 
 Owns that sheet: each chapter's heading, its paragraphs and lists, its sections; the chapter
-that holds the RKT table (``Chapter.table``) says where the table is. Written only for the
-standard workbook of a plan with chapters (plan format 2); a unit's form leaves it out.
+that holds the RKT table (``Chapter.table``) says where the table is; then the annexes (e.g.
+the Mekanisme Pembentukan Tim Kerja) and the priority targets under their title, each on its
+page. Written only for the standard workbook of a plan with chapters (plan format 2); a unit's
+form leaves it out.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rkt_excel.generate.formats import page_setup
-from rkt_excel.guide import CHAPTERS_TABLE_NOTE
+from rkt_excel.guide import CHAPTERS_TABLE_NOTE, PRIORITY_HEADER
 from rkt_excel.plantext import item_marker
 from rkt_excel.template import Block, ItemList
 
@@ -64,6 +66,24 @@ def write_chapters(book: Book, ws: Any) -> None:
         if chapter.table:
             line(CHAPTERS_TABLE_NOTE, f.hint)
             r += 1
+    for annex in book.plan.annexes:  # after the chapters, each on a page of its own
+        if r:
+            breaks.append(r)
+        for title in annex.title:
+            line(title, f.center_bold)
+        r += 1
+        blocks(annex.body)
+    if book.plan.priority_title:  # the priority targets on a page of their own, as printed
+        if r:
+            breaks.append(r)
+        for title in book.plan.priority_title:
+            line(title, f.center_bold)
+        r += 1
+        ws.write_string(r, 0, "NO", f.header)
+        line(PRIORITY_HEADER, f.header, first=1)
+        for n, target in enumerate(book.plan.priority_targets, start=1):
+            ws.write_number(r, 0, n, f.cell_center)
+            line(target, f.cell, first=1)
     if breaks:
         ws.set_h_pagebreaks(breaks)
     book.protect(ws)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rkt_excel.generate.formats import page_setup
+from rkt_excel.guide import PRIORITY_HEADER
 from rkt_excel.texts import long_date
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def write_cover(book: Book, ws: Any) -> None:
     if plan.priority_targets:
         ws.write_string(r, 0, "NO", f.header)
         ws.merge_range(r, 1, r, 2, "", f.header)
-        ws.write_string(r, 1, "TARGET PRIORITAS", f.header)
+        ws.write_string(r, 1, PRIORITY_HEADER, f.header)
         r += 1
         for i, text in enumerate(plan.priority_targets, start=1):
             ws.write_number(r, 0, i, f.cell_center)
