@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from defusedxml import DefusedXmlException
 from openpyxl.styles import PatternFill
 
 from rkt_excel.collect import check_files
@@ -290,3 +291,56 @@ def test_a_value_far_away_is_refused_before_calamine(
     ws["XFD1048576"].fill = PatternFill("solid", start_color="FF0000")  # style only: no value
     wb.save(small_forms["TU"])
     assert read_form(small_forms["TU"], small_plan).rows["I.1.a"].sheet == ws.title
+
+
+# --- the second line: the reader's own expat parsers ------------------------------------------
+
+_DTD = b'<?xml version="1.0"?><!DOCTYPE r [<!ELEMENT r ANY>]><r/>'
+_ENTITY = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e "boom">]><r>&e;</r>'
+_UNPARSED = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "x" NDATA n>]><r/>'
+_EXTERNAL = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>&e;</r>'
+
+
+@pytest.mark.parametrize(
+    ("data", "refusal"),
+    [
+        (_DTD, "DTDForbidden"),
+        (_ENTITY, "DTDForbidden"),  # the DOCTYPE is met first
+        (_UNPARSED, "DTDForbidden"),
+        (_EXTERNAL, "DTDForbidden"),
+    ],
+)
+def test_the_readers_expat_parsers_refuse_dtds(data: bytes, refusal: str) -> None:
+    """Pre-flight refuses these parts first; the sheet scan and the small-part reader refuse
+    them again on their own (read/xmldefence.py), whichever runs."""
+    from rkt_excel.read.extent import scan_sheet
+    from rkt_excel.read.ooxml import parse_events
+
+    with pytest.raises(DefusedXmlException) as err:
+        parse_events(data, lambda _name, _attrs: None)
+    assert type(err.value).__name__ == refusal
+    with pytest.raises(DefusedXmlException) as err:
+        scan_sheet(data)
+    assert type(err.value).__name__ == refusal
+
+
+@pytest.mark.parametrize(
+    ("handler", "refusal"),
+    [
+        ("StartDoctypeDeclHandler", "DTDForbidden"),
+        ("EntityDeclHandler", "EntitiesForbidden"),
+        ("UnparsedEntityDeclHandler", "EntitiesForbidden"),
+        ("ExternalEntityRefHandler", "ExternalReferenceForbidden"),
+    ],
+)
+def test_each_defence_of_the_expat_parser_raises_its_refusal(handler: str, refusal: str) -> None:
+    """Past the DOCTYPE handler (a part without a DOCTYPE cannot declare an entity), each
+    handler still refuses on its own: called as expat calls it."""
+    from rkt_excel.read.xmldefence import defended_parser
+
+    parser = defended_parser()
+    arity = {"StartDoctypeDeclHandler": 4, "EntityDeclHandler": 7,
+             "UnparsedEntityDeclHandler": 5, "ExternalEntityRefHandler": 4}[handler]  # fmt: skip
+    with pytest.raises(DefusedXmlException) as err:
+        getattr(parser, handler)(*(["x"] + [None] * (arity - 1)))
+    assert type(err.value).__name__ == refusal

@@ -29,7 +29,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from xml.parsers import expat
 
-from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from rkt_excel.read.xmldefence import defended_parser
 
 MAX_ROWS = 1_048_576  # Excel's own limits
 MAX_COLS = 16_384
@@ -81,18 +81,6 @@ def parse_ref(ref: str) -> tuple[int, int | None] | None:
     if row == 0:
         return None
     return row - 1, (col - 1 if i else None)
-
-
-def _no_dtd(*_args: object) -> None:
-    raise DTDForbidden(None, None, None)
-
-
-def _no_entity(*_args: object) -> None:
-    raise EntitiesForbidden(None, None, None, None, None, None)
-
-
-def _no_external(*_args: object) -> int:
-    raise ExternalReferenceForbidden(None, None, None, None)
 
 
 class _Scan:
@@ -290,13 +278,8 @@ def scan_sheet(data: bytes, date_styles: Collection[int] | None = None) -> Exten
         DefusedXmlException: a DTD, an entity declaration or an external reference.
     """
     scan = _Scan(data, date_styles)
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = defended_parser()
     scan.parser = parser
-    parser.StartDoctypeDeclHandler = _no_dtd
-    parser.EntityDeclHandler = _no_entity
-    parser.UnparsedEntityDeclHandler = _no_entity
-    parser.ExternalEntityRefHandler = _no_external
-    parser.buffer_text = True
     parser.StartElementHandler = scan.start
     parser.EndElementHandler = scan.end
     parser.CharacterDataHandler = scan.chars

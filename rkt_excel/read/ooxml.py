@@ -18,11 +18,11 @@ from xml.etree.ElementTree import Element
 from xml.parsers import expat
 
 import defusedxml.ElementTree as SafeET
-from defusedxml.common import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from rkt_excel import layout
 from rkt_excel.issues import Issue
 from rkt_excel.normalize import is_percent_format
+from rkt_excel.read.xmldefence import defended_parser
 
 
 @dataclass
@@ -77,27 +77,6 @@ def parse_tree(data: bytes) -> Element:
 # external reference raises its DefusedXmlException (pre-flight has already refused them).
 
 
-def _no_dtd(name: str, sysid: str | None, pubid: str | None, _internal: bool) -> None:
-    raise DTDForbidden(name, sysid, pubid)
-
-
-def _no_entity(
-    name: str, _param: bool, value: str | None, base: str | None, sysid: str | None,
-    pubid: str | None, notation: str | None,
-) -> None:  # fmt: skip
-    raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
-
-
-def _no_unparsed(
-    name: str, base: str | None, sysid: str | None, pubid: str | None, notation: str | None
-) -> None:
-    raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
-
-
-def _no_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
-    raise ExternalReferenceForbidden(context, base, sysid, pubid)
-
-
 def parse_events(
     data: bytes,
     start: Callable[[str, dict[str, str]], None],
@@ -105,12 +84,7 @@ def parse_events(
     text: Callable[[str], None] | None = None,
 ) -> None:
     """Run expat over ``data``; element and attribute names are "namespace}local"."""
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartDoctypeDeclHandler = _no_dtd
-    parser.EntityDeclHandler = _no_entity
-    parser.UnparsedEntityDeclHandler = _no_unparsed
-    parser.ExternalEntityRefHandler = _no_external
-    parser.buffer_text = True
+    parser = defended_parser()
     parser.StartElementHandler = start
     if end is not None:
         parser.EndElementHandler = end
