@@ -75,31 +75,40 @@ def _command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    """A date as the forms accept it: day first (31-08-2019, 31/08/2019) or ISO (2019-08-31)."""
-    if value is None:
-        return None
-    from rkt_excel.normalize import parse_date_text
+def _parsed_by(parse: Callable[[str], Any], wrong: str) -> Callable[..., Any]:
+    """A click callback: the option's text through ``parse``; None from it is a usage error
+    ("'x' <wrong>")."""
 
-    found = parse_date_text(value)
-    if found is None:
-        raise click.BadParameter(
-            f"{value!r} is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD"
-        )
-    return found
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        found = parse(value)
+        if found is None:
+            raise click.BadParameter(f"{value!r} {wrong}")
+        return found
+
+    return callback
 
 
-def _parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
+def _date_text(value: str) -> dt.date | None:
+    from rkt_excel.normalize import parse_date_text  # imported when an option needs it
+
+    return parse_date_text(value)
+
+
+def _period_text(value: str) -> Any:
     from rkt_excel.periods import parse_period
 
-    found = parse_period(value)
-    if found is None:
-        raise click.BadParameter(
-            f"{value!r} is not a month: write YYYY-MM, or the month's name and the year"
-        )
-    return found
+    return parse_period(value)
+
+
+# A date as the forms accept it: day first (31-08-2019, 31/08/2019) or ISO (2019-08-31).
+_parse_date = _parsed_by(
+    _date_text, "is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD"
+)
+_parse_period = _parsed_by(
+    _period_text, "is not a month: write YYYY-MM, or the month's name and the year"
+)
 
 
 def _done(ctx: click.Context, failed: bool) -> None:
@@ -113,17 +122,18 @@ LANG_OPTION = click.option(
     show_default="id, or $RKT_LANG",
     help="Language of what is printed: id (Bahasa Indonesia) or en (English).",
 )
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)  # an input file
 TEMPLATE_OPTION = click.option(
     "--template",
     "-t",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Plan YAML or plan workbook .xlsx (default: the workspace's plan; outside a "
     "workspace the embedded 2019 plan of Kanim Semarang).",
 )
 UNITS_OPTION = click.option(
     "--units",
     "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="CSV of units (kode,nama,...): forms of other units are flagged, silent units listed "
     "(default: the workspace's units file).",
 )
@@ -148,7 +158,7 @@ PERIOD_OPTION = period_option(
 PREVIOUS_OPTION = click.option(
     "--previous",
     multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="An earlier month's recap (repeatable; default in a workspace: the recaps folder).",
 )
 
@@ -156,7 +166,7 @@ PREVIOUS_OPTION = click.option(
 REVIEW_OPTION = click.option(
     "--review",
     "review_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="A recap returned by the evaluators (TPI answers and notes, unit responses and the "
     "Hasil sheet filled in): read back and carried into this run.",
 )
@@ -183,7 +193,7 @@ def _review(review_file: Path | None, plan: Any, lang: str) -> Any:
 HASIL_OPTION = click.option(
     "--hasil",
     "hasil_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="YAML of komponen hasil inputs, e.g. 'H.IPAK: 3.45' (see docs/scoring.md; default in "
     "a workspace: its hasil file, when there is one).",
 )
@@ -386,9 +396,7 @@ def template_show_default(output: Path | None, lang: str) -> None:
 
 
 @template.command("check")
-@click.argument(
-    "plan", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False
-)
+@click.argument("plan", type=EXISTING_FILE, required=False)
 @TEXT_OR_JSON
 @LANG_OPTION
 @click.pass_context
@@ -441,7 +449,7 @@ def template_new(
 
 
 @template.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=EXISTING_FILE)
 @output_option("Plan to write: .yaml, or .xlsx for a plan workbook.", required=True)
 @click.option("--regulation", help="LKE model for the suggestions (default: as the text names).")
 @TEXT_OR_JSON
@@ -482,7 +490,7 @@ def template_import(
 @click.option(
     "--template",
     "-t",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Plan file to copy (default: the embedded 2019 plan).",
 )
 @click.option(
@@ -494,7 +502,7 @@ def template_import(
 @click.option(
     "--units",
     "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="Units file to copy (default: the embedded plan's example, or a one-line starter).",
 )
 @click.option(
@@ -612,7 +620,7 @@ def generate(
 @click.option(
     "--units",
     "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=EXISTING_FILE,
     help="CSV of units: kode,nama[,komponen][,indikator] (default: the workspace's).",
 )
 @TEMPLATE_OPTION
@@ -1105,9 +1113,7 @@ def priorities(
 
 
 @main.command()
-@click.argument(
-    "recaps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("recaps", nargs=-1, required=True, type=EXISTING_FILE)
 @output_option("Roll-up workbook to write.", default="rekap-kanwil.xlsx")
 @PAPER_OPTION
 @LANG_OPTION
@@ -1180,9 +1186,7 @@ def _month_recaps(
     return current, _read_recaps(earlier, lang), day
 
 
-RECAPS_ARGUMENT = click.argument(
-    "recaps", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+RECAPS_ARGUMENT = click.argument("recaps", nargs=-1, type=EXISTING_FILE)
 BY_OPTION = click.option(
     "--by",
     callback=_parse_date,
