@@ -180,78 +180,112 @@ def fit_rows(ws: Any, *, minimum: float = 0.0) -> None:
     textfit.row_height gives it (a row's height is never lowered; ``minimum`` for rows of
     wrapped text). A cell merged over columns of one row counts their widths together; a cell
     merged over several rows grows the last of them."""
-    merged_first: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-    covered: set[tuple[int, int]] = set()
-    for r1, c1, r2, c2 in ws.merge:
-        merged_first[r1, c1] = (r1, c1, r2, c2)
-        covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
-    widths: dict[int, float | None] = {}
+    RowFitter(ws, minimum=minimum).fit()
 
-    def width(col: int) -> float | None:
-        if col not in widths:
-            widths[col] = column_width(ws, col)
-        return widths[col]
 
-    # LibreOffice leaves room for the autofilter's button in the header cells it sits in.
-    button_row, button_cols = -1, range(0)
-    if getattr(ws, "autofilter_area", ""):
-        button_row = _filter_row(ws)
-        button_cols = range(ws.filter_range[0], ws.filter_range[1] + 1)
-    strings: list[str] | None = None
-    fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
-    need: dict[int, list[Cell]] = {}
-    tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
-    for row, cells in ws.table.items():
-        info = ws.row_info.get(row)
-        if info is not None and info.hidden:
-            continue
-        for col, cell in cells.items():
-            fmt = cell.format
-            if fmt is None or not getattr(fmt, "text_wrap", 0):
+class RowFitter:
+    """``fit_rows`` for one worksheet, keeping what does not change from row to row (column
+    widths, merged ranges, the filter's header row, each format's font): a constant-memory
+    sheet calls it for every row it writes out (recap/streaming.py)."""
+
+    def __init__(self, ws: Any, *, minimum: float = 0.0) -> None:
+        self.ws = ws
+        self.minimum = minimum
+        self.widths: dict[int, float | None] = {}
+        self.fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
+        self.strings: list[str] | None = None
+        self._merges = -1
+        self.merged_first: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        self.covered: set[tuple[int, int]] = set()
+        self._filter = ""
+        self.button_row, self.button_cols = -1, range(0)
+
+    def __call__(self, ws: Any) -> None:
+        """Fit the rows the worksheet holds now (streaming.py's hook)."""
+        self.fit()
+
+    def _refresh(self) -> None:
+        ws = self.ws
+        if len(ws.merge) != self._merges:
+            self._merges = len(ws.merge)
+            self.merged_first.clear()
+            self.covered.clear()
+            for r1, c1, r2, c2 in ws.merge:
+                self.merged_first[r1, c1] = (r1, c1, r2, c2)
+                self.covered.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+        area = getattr(ws, "autofilter_area", "")
+        if area != self._filter:
+            # LibreOffice leaves room for the autofilter's button in the header cells.
+            self._filter = area
+            self.button_row, self.button_cols = -1, range(0)
+            if area:
+                self.button_row = _filter_row(ws)
+                self.button_cols = range(ws.filter_range[0], ws.filter_range[1] + 1)
+
+    def _width(self, col: int) -> float | None:
+        if col not in self.widths:
+            self.widths[col] = column_width(self.ws, col)
+        return self.widths[col]
+
+    def fit(self) -> None:
+        """Fit every row of the worksheet's cell table."""
+        ws = self.ws
+        self._refresh()
+        merged_first, covered, width = self.merged_first, self.covered, self._width
+        button_row, button_cols, fonts = self.button_row, self.button_cols, self.fonts
+        need: dict[int, list[Cell]] = {}
+        tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
+        for row, cells in ws.table.items():
+            info = ws.row_info.get(row)
+            if info is not None and info.hidden:
                 continue
-            text, strings = _cell_text(ws, cell, strings)
-            if not text.strip():
-                continue
-            span = merged_first.get((row, col))
-            if span is None and (row, col) in covered:
-                continue
-            if span is None:
-                w = width(col)
-                if w is None or w <= 0:
+            for col, cell in cells.items():
+                fmt = cell.format
+                if fmt is None or not getattr(fmt, "text_wrap", 0):
                     continue
-                if row == button_row and col in button_cols:
-                    w = max(1.0, w - AUTOFILTER_BUTTON)
-                cell_width: float | tuple[float, ...] = w
-                last_row = row
-            else:
-                ws_ = [width(c) for c in range(span[1], span[3] + 1)]
-                shown = tuple(x for x in ws_ if x)
-                if not shown:
+                text, self.strings = _cell_text(ws, cell, self.strings)
+                if not text.strip():
                     continue
-                cell_width = shown if len(shown) > 1 else shown[0]
-                last_row = span[2]
-            font = fonts.get(id(fmt))
-            if font is None:
-                font = fonts[id(fmt)] = _font(fmt)
-            fitted = Cell(text, cell_width, *font)
-            if last_row == row:
-                need.setdefault(row, []).append(fitted)
-            else:
-                tall.append((row, last_row, fitted))
-    heights: dict[int, float] = {}
-    for row, in_row in need.items():
-        heights[row] = textfit.row_height(in_row, minimum=max(minimum, _height(ws, row)))
-    for first, last, spanning in tall:
-        total = textfit.row_height([spanning])
-        rows = range(first, last + 1)
-        have = sum(heights.get(r, _height(ws, r)) for r in rows)
-        if total > have:
-            heights[last] = min(
-                textfit.MAX_ROW_PT, heights.get(last, _height(ws, last)) + total - have
-            )
-    for row, height in sorted(heights.items()):
-        if height > _height(ws, row) + 1e-9 or row not in ws.row_info:
-            _set_height(ws, row, height)
+                span = merged_first.get((row, col))
+                if span is None and (row, col) in covered:
+                    continue
+                if span is None:
+                    w = width(col)
+                    if w is None or w <= 0:
+                        continue
+                    if row == button_row and col in button_cols:
+                        w = max(1.0, w - AUTOFILTER_BUTTON)
+                    cell_width: float | tuple[float, ...] = w
+                    last_row = row
+                else:
+                    ws_ = [width(c) for c in range(span[1], span[3] + 1)]
+                    shown = tuple(x for x in ws_ if x)
+                    if not shown:
+                        continue
+                    cell_width = shown if len(shown) > 1 else shown[0]
+                    last_row = span[2]
+                font = fonts.get(id(fmt))
+                if font is None:
+                    font = fonts[id(fmt)] = _font(fmt)
+                fitted = Cell(text, cell_width, *font)
+                if last_row == row:
+                    need.setdefault(row, []).append(fitted)
+                else:
+                    tall.append((row, last_row, fitted))
+        heights: dict[int, float] = {}
+        for row, in_row in need.items():
+            heights[row] = textfit.row_height(in_row, minimum=max(self.minimum, _height(ws, row)))
+        for first, last, spanning in tall:
+            total = textfit.row_height([spanning])
+            rows = range(first, last + 1)
+            have = sum(heights.get(r, _height(ws, r)) for r in rows)
+            if total > have:
+                heights[last] = min(
+                    textfit.MAX_ROW_PT, heights.get(last, _height(ws, last)) + total - have
+                )
+        for row, height in sorted(heights.items()):
+            if height > _height(ws, row) + 1e-9 or row not in ws.row_info:
+                _set_height(ws, row, height)
 
 
 def _filter_row(ws: Any) -> int:
@@ -291,6 +325,7 @@ __all__ = [
     "PAPERS",
     "PAPER_CHOICES",
     "Page",
+    "RowFitter",
     "column_width",
     "fit_rows",
     "fit_workbook",

@@ -29,7 +29,7 @@ from rkt_excel import __version__
 from rkt_excel.consolidate import Consolidation
 from rkt_excel.excel_limits import page_name
 from rkt_excel.gc_control import gc_paused
-from rkt_excel.printsetup import DEFAULT_PAPER, Page, fit_rows, fit_workbook
+from rkt_excel.printsetup import DEFAULT_PAPER, Page, RowFitter, fit_workbook
 from rkt_excel.recap.cells import WORKBOOK_OPTIONS, Sheet, created, formats
 from rkt_excel.recap.context import RecapContext, SheetWriter
 from rkt_excel.recap.datasheet import RECAP_FORMAT, RecapData, forget_sheet
@@ -71,9 +71,10 @@ class SheetNote:
     cut: int = 0  # cells whose text was cut at limits.MAX_STRING characters
 
 
-def _add_sheet(wb: Any, name: str, constant_memory: bool) -> Any:
+def _add_sheet(wb: Any, name: str, constant_memory: bool, *, fit: bool = True) -> Any:
     """A worksheet, written row by row in constant memory (with shared strings: streaming.py)
-    or not. xlsxwriter reads the workbook's flag when a sheet is added."""
+    or not. xlsxwriter reads the workbook's flag when a sheet is added. A streamed sheet fits
+    its rows to their text as it writes each out, unless ``fit`` is False."""
     if not constant_memory:
         return wb.add_worksheet(name)
     wb.constant_memory = True
@@ -81,7 +82,8 @@ def _add_sheet(wb: Any, name: str, constant_memory: bool) -> Any:
         ws = wb.add_worksheet(name, worksheet_class=StreamingWorksheet)
     finally:
         wb.constant_memory = False
-    ws.row_fitter = fit_rows  # its rows are fitted as each is written out (printsetup)
+    if fit:
+        ws.row_fitter = RowFitter(ws)
     return ws
 
 
@@ -89,11 +91,12 @@ def _sheet(wb: Any, name: str, fmt: Any, page: Page) -> Sheet:
     head = LONG_SHEETS.get(name)
     if head is None:
         return Sheet(_add_sheet(wb, name, False), fmt, page)
+    fit = name != data.NAME  # the hidden data sheet is read by programs, not printed
 
     def more(number: int) -> Any:
-        return _add_sheet(wb, page_name(name, number), True)
+        return _add_sheet(wb, page_name(name, number), True, fit=fit)
 
-    return Sheet(_add_sheet(wb, name, True), fmt, page, more=more, head_rows=head)
+    return Sheet(_add_sheet(wb, name, True, fit=fit), fmt, page, more=more, head_rows=head)
 
 
 def write_recap(
