@@ -194,6 +194,8 @@ class RowFitter:
         self.widths: dict[int, float | None] = {}
         self.fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
         self.strings: list[str] | None = None
+        # (column, format, text) -> the points that cell needs: a recap repeats its texts
+        self.points: dict[tuple[int, int, str], float] = {}
         self._merges = -1
         self.merged_first: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self.covered: set[tuple[int, int]] = set()
@@ -233,7 +235,8 @@ class RowFitter:
         self._refresh()
         merged_first, covered, width = self.merged_first, self.covered, self._width
         button_row, button_cols, fonts = self.button_row, self.button_cols, self.fonts
-        need: dict[int, list[Cell]] = {}
+        points = self.points
+        need: dict[int, float] = {}  # row -> the points its tallest cell needs
         tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
         for row, cells in ws.table.items():
             info = ws.row_info.get(row)
@@ -248,6 +251,20 @@ class RowFitter:
                     continue
                 span = merged_first.get((row, col))
                 if span is None and (row, col) in covered:
+                    continue
+                if span is None and row != button_row:  # the common cell: looked up once
+                    key = (col, id(fmt), text)
+                    got = points.get(key)
+                    if got is None:
+                        w = width(col)
+                        if w is None or w <= 0:
+                            continue
+                        font = fonts.get(id(fmt))
+                        if font is None:
+                            font = fonts[id(fmt)] = _font(fmt)
+                        got = points[key] = textfit.cell_points(Cell(text, w, *font))
+                    if got > need.get(row, 0.0):
+                        need[row] = got
                     continue
                 if span is None:
                     w = width(col)
@@ -269,12 +286,12 @@ class RowFitter:
                     font = fonts[id(fmt)] = _font(fmt)
                 fitted = Cell(text, cell_width, *font)
                 if last_row == row:
-                    need.setdefault(row, []).append(fitted)
+                    need[row] = max(need.get(row, 0.0), textfit.cell_points(fitted))
                 else:
                     tall.append((row, last_row, fitted))
         heights: dict[int, float] = {}
-        for row, in_row in need.items():
-            heights[row] = textfit.row_height(in_row, minimum=max(self.minimum, _height(ws, row)))
+        for row, needed in need.items():
+            heights[row] = textfit.whole_pixels(needed, max(self.minimum, _height(ws, row)))
         for first, last, spanning in tall:
             total = textfit.row_height([spanning])
             rows = range(first, last + 1)

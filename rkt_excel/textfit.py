@@ -558,7 +558,16 @@ def row_height(
     needs more is cut).
     """
     _check_program(program)
-    need = max((_cell_points(c, program) for c in cells), default=0.0)
-    need = max(need, minimum)
-    points = math.ceil(need / PX_PT - 1e-6) * PX_PT
+    return whole_pixels(max((_cell_points(c, program) for c in cells), default=0.0), minimum)
+
+
+def cell_points(cell: Cell, program: Program = "both") -> float:
+    """The points one wrapped cell needs (before ``whole_pixels``); cached per cell."""
+    return _cell_points(cell, program)
+
+
+def whole_pixels(need: float, minimum: float = DEFAULT_ROW_PT) -> float:
+    """A row height for ``need`` points: at least ``minimum``, rounded up to a whole pixel,
+    at most MAX_ROW_PT (what ``row_height`` returns for cells needing ``need`` at most)."""
+    points = math.ceil(max(need, minimum) / PX_PT - 1e-6) * PX_PT
     return min(points, MAX_ROW_PT)
