@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rkt_excel.carry import carried_answers
-from rkt_excel.collect import run_consolidation
+from rkt_excel.collect import load_hasil, run_consolidation
 from rkt_excel.consolidate import Summary
 from rkt_excel.generate import distribute_forms, generate_workbook
 from rkt_excel.periods import Period
@@ -28,11 +28,15 @@ from rkt_excel.simulate import advance_unit, fill_form, read_meta, regress_unit,
 from rkt_excel.template import Office, Plan, load_template
 from rkt_excel.units import Unit, example_units_path, load_units
 from rkt_excel.workspace import CONFIG_NAME, Workspace, init_workspace, load_workspace
+from rkt_excel.xlsx_io import atomic_write
 
 DEMO_MONTHS: tuple[tuple[int, int], ...] = ((6, 30), (7, 31), (8, 31))  # month, last day
 DEMO_AS_OF = dt.date(2019, 8, 31)  # the last month's end (the embedded plan's year)
 # Survey results and audit follow-up as an evaluator would enter them (simulated).
 DEMO_HASIL = {"H.IPAK": 3.52, "H.TLHP": 85.0, "H.IPKP": 3.61}
+DEMO_HASIL_NOTE = (
+    "# Masukan komponen hasil (simulasi): indeks survei dan persentase, diisi sekretariat."
+)
 SILENT_FROM = 7  # the last unit of the units file sends nothing from this month on
 REGRESSES, UNCHANGED = 2, 1  # units (by position) that step back / send August unchanged
 
@@ -72,10 +76,20 @@ def _second_office(plan: Plan) -> Plan:
 
 
 def _workspace(folder: Path) -> Workspace:
-    """The demo's workspace (made on the first run, reused on the next)."""
-    if (folder / CONFIG_NAME).exists():
-        return load_workspace(folder)
-    return init_workspace(folder, kanwil="Kantor Wilayah Jawa Tengah (simulasi)")
+    """The demo's workspace (made on the first run, reused on the next), with the komponen
+    hasil inputs in its hasil file, so ``rkt-excel consolidate`` run in it gives the demo's
+    own numbers."""
+    ws = (
+        load_workspace(folder)
+        if (folder / CONFIG_NAME).exists()
+        else init_workspace(folder, kanwil="Kantor Wilayah Jawa Tengah (simulasi)")
+    )
+    if ws.config.hasil and ws.hasil_path is None:
+        lines = [f"{key}: {value}" for key, value in DEMO_HASIL.items()]
+        text = "\n".join([DEMO_HASIL_NOTE, *lines, ""])
+        with atomic_write(ws.root / ws.config.hasil) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    return ws
 
 
 def _month(
@@ -121,8 +135,9 @@ def _month(
             fill_form(run.forms[0], early.rows, identity=early.identity,
                       out=inbox / f"{run.forms[0].stem}-versi-lama.xlsx", strict=False)
         )  # fmt: skip
+    hasil = load_hasil(ws.hasil_path, plan) if ws.hasil_path is not None else DEMO_HASIL
     consolidation = run_consolidation(
-        [inbox], plan, units=units, period=period, hasil=DEMO_HASIL, jobs=jobs
+        [inbox], plan, units=units, period=period, hasil=hasil, jobs=jobs
     )
     run.recap = write_recap(consolidation, plan, ws.recap_path(period), history=earlier)
     run.summary = consolidation.summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -130,6 +131,28 @@ def test_demo_recap_has_three_months_of_trend(demo_dir: Path) -> None:
     assert [r[0] for r in rows[head + 1 : head + 4]] == ["Juni 2019", "Juli 2019", "Agustus 2019"]
     assert all(isinstance(r[7], float) for r in rows[head + 1 : head + 4])  # Nilai total
     assert rows[head + 4][0] is None  # three months, no more
+
+
+def test_consolidate_in_the_demo_workspace_gives_the_demos_month(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A secretariat reruns the month with no flags in the workspace: the same scores as the
+    demo's recap, the komponen hasil from the workspace's hasil file included."""
+    from rkt_excel.recap import read_recap
+
+    ws = demo_dir / WORKSPACE
+    assert (ws / "hasil.yaml").is_file()
+    written = read_recap(ws / "rekap" / "rekap-2019-08.xlsx")
+    copy = tmp_path / "ruang-kerja"
+    shutil.copytree(ws, copy)
+    monkeypatch.chdir(copy)
+    result = runner.invoke(main, ["consolidate", "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    again = read_recap(copy / "rekap" / "rekap-2019-08.xlsx")
+    assert (again.total, again.hasil, again.pengungkit) == (
+        written.total, written.hasil, written.pengungkit
+    )  # fmt: skip
+    assert again.hasil > 0
 
 
 def test_demo_carries_answers_over(demo_dir: Path) -> None:
