@@ -5,6 +5,10 @@ and the recap's tab (``NAME``, ``write``), which adds the units and bukti dukung
 answer. Every Nilai, subtotal, total and threshold check is a live formula whose cached result
 is the value score() computed; the layout and formula text are ``lke_layout``'s. User text is
 only ever written with write_string. Computes no score itself.
+
+A little over 600 lines on purpose: ``_Writer`` walks the one tree of an LKE model (halves,
+areas, sub-areas, items, hasil) and writes each level's row with its formulas, the review
+columns beside it and its print setup; split, the walk would be repeated per concern.
 """
 
 from __future__ import annotations
