@@ -506,3 +506,81 @@ def test_evidence_in_words_is_not_a_link(small_plan: Plan) -> None:
     """Petunjuk promises it: 'lihat map' is neither a link nor a file name."""
     r = row("I.2.a", status=("Dalam Proses",), capaian=(50,), bukti_dukung=("lihat map",))
     assert [i[0] for i in issues_of(small_plan, r)] == ["evidence-unreachable"]
+
+
+# --- validate()'s wiring: each check reaches the report with its place (embedded plan) ------
+# The small plan's LKE ids are fake, so the rules that need the real LKE model (evidence by
+# answer, review notes) are checked here on the embedded plan, whose I.1.a asks Ya/Tidak.
+
+
+def test_a_blank_status_is_reported_at_the_status_cell(small_plan: Plan) -> None:
+    r = row("I.1.b", status=(None,), capaian=(50,), bukti_dukung=(None,))
+    assert issues_of(small_plan, r) == [("missing-status", I, "H7", "I.1.b", "status", {})]
+
+
+def test_an_answer_above_the_lowest_without_evidence_through_validate(
+    embedded_plan: Plan,
+) -> None:
+    given = {"status": ("Dalam Proses",), "capaian": (50,), "jawaban": ("Ya",)}
+    without = row("I.1.a", bukti_dukung=(None,), **given)
+    expected = ("answer-without-evidence", I, "K6", "I.1.a", "jawaban",
+                {"answer": "Ya", "lowest": "Tidak"})  # fmt: skip
+    assert issues_of(embedded_plan, without) == [expected]
+    lowest = row("I.1.a", bukti_dukung=(None,), **{**given, "jawaban": ("Tidak",)})
+    assert issues_of(embedded_plan, lowest) == []
+    linked = row("I.1.a", bukti_dukung=("https://drive.example/sk",), **given)
+    assert issues_of(embedded_plan, linked) == []
+
+
+def test_the_tpi_note_reaches_the_units_report(embedded_plan: Plan) -> None:
+    from rkt_excel.review import Review, ReviewEntry
+
+    r = row("I.1.a", status=("Dalam Proses",), capaian=(50,), jawaban=("Tidak",),
+            bukti_dukung=("https://drive.example/sk",))  # fmt: skip
+    entry = ReviewEntry("I.1.a", tpi_answer="Ya", tpi_note="SK belum ditandatangani")
+    review = Review("/kanwil/rekap-tpi.xlsx", entries={"I.1.a": entry})
+    found = [key(i) for i in validate(form(embedded_plan, r), embedded_plan, as_of=AS_OF,
+                                      review=review)]  # fmt: skip
+    assert found == [("review-note", I, "K6", "I.1.a", "jawaban",
+                      {"question": "I.1.a", "tpi_answer": "Ya", "answer": "Tidak",
+                       "note": "SK belum ditandatangani"})]  # fmt: skip
+    plain = [key(i) for i in validate(form(embedded_plan, r), embedded_plan, as_of=AS_OF)]
+    assert plain == []
+
+
+def test_a_filled_standard_workbook_has_no_unit(small_plan: Plan) -> None:
+    filled = row("I.1.b", status=("Belum",), capaian=(0,))
+    assert issues_of(small_plan, filled, kind="workbook") == [("no-unit", "", "", "", "", {})]
+    blank = row("I.1.b", status=(None,), capaian=(None,))
+    assert issues_of(small_plan, blank, kind="workbook") == []
+    assert issues_of(small_plan, kind="workbook") == []  # no rows at all
+
+
+def test_rows_the_units_file_assigns_must_be_there_without_metadata(small_plan: Plan) -> None:
+    """Read without its metadata (missing-meta), a form is checked against the units file."""
+    meta_gone = (Issue("missing-meta", PATH),)
+    tu = Unit("TU", "Tata Usaha", components=("I",))
+    r = row("I.1.a", status=(None,))
+    found = issues_of(small_plan, r, issues=meta_gone, units=[tu])
+    missing = [k for k in found if k[0] == "missing-row"]
+    assert missing == [("missing-row", "", "", rid, "", {"row_id": rid})
+                       for rid in ("I.1.b", "I.2.a")]  # fmt: skip
+    assert [k for k in issues_of(small_plan, r, units=[tu]) if k[0] == "missing-row"] == []
+
+
+def test_a_form_id_of_another_unit_in_the_units_file_is_named(small_plan: Plan) -> None:
+    """TU's form carrying LANTAS's form id (copied from LANTAS's file): the owner is found
+    among the units file's codes, so the report names LANTAS."""
+    from rkt_excel.identity import form_id
+
+    f = form(small_plan, row("I.1.a", status=(None,)))
+    copied = dataclasses.replace(
+        f, identity=dataclasses.replace(f.identity, form_id=form_id(small_plan.content_hash,
+                                                                     "LANTAS"))
+    )  # fmt: skip
+    units = [Unit("TU", "Tata Usaha"), Unit("LANTAS", "Lalu Lintas")]
+    found = [key(i) for i in validate(copied, small_plan, as_of=AS_OF, units=units)]
+    mismatch = [k for k in found if k[0] == "unit-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0][5]["b"] == "LANTAS", found
+    alone = [key(i) for i in validate(copied, small_plan, as_of=AS_OF)]
+    assert [k[5]["b"] for k in alone if k[0] == "unit-mismatch"] == ["?"]
