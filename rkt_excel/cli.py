@@ -1126,10 +1126,11 @@ def rollup(
 
     A file that is not a recap gets a message and is left out, and so does a recap given
     twice (by the same path or as a copy): it counts as one office. The exit code is then 1.
+    Of several months of one office, the latest is rolled up (the others are named).
     """
     from rkt_excel.errors import RecapError
     from rkt_excel.recap import read_recap, write_rollup
-    from rkt_excel.recap.rollup import distinct_recaps
+    from rkt_excel.recap.rollup import distinct_recaps, latest_per_office
 
     found = []
     failed = 0
@@ -1144,6 +1145,11 @@ def rollup(
         words = text("rollup-duplicate", lang, file=dup.path, first=first.path)
         click.echo(f"{text('error', lang)}: {words}", err=True)
     failed += len(duplicates)
+    found, older = latest_per_office(found)
+    for old, newer in older:
+        words = text("rollup-older", lang, file=old.path, period=old.period, office=old.office,
+                     newer=newer.path, newer_period=newer.period)  # fmt: skip
+        click.echo(f"{text('severity-warning', lang)}: {words}", err=True)
     if not found:
         raise Failure(text("rollup-none", lang), lang=lang)
     out = write_rollup(found, output, paper=paper)

@@ -260,6 +260,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wrote {path}: {count} office(s)",
     ),
     "rollup-none": ("tidak ada rekap yang dapat digabung", "no recap to roll up"),
+    "rollup-older": (
+        "{file}: rekap {period} {office}; dipakai rekap terbarunya, {newer} ({newer_period})",
+        "{file}: the {period} recap of {office}; its latest, {newer} ({newer_period}), is used",
+    ),
     "rollup-duplicate": (
         "{file}: rekap yang sama dengan {first}; dihitung satu kali",
         "{file}: the same recap as {first}; counted once",

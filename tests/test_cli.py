@@ -155,6 +155,30 @@ def test_consolidate_in_the_demo_workspace_gives_the_demos_month(
     assert again.hasil > 0
 
 
+def test_rollup_of_several_months_takes_each_offices_latest(demo_dir: Path, tmp_path: Path) -> None:
+    """The Kanwil gives every recap it has: three months of Semarang and one of the second
+    office. Two offices are rolled up, Semarang at August; June and July are named."""
+    import openpyxl
+
+    months = sorted((demo_dir / WORKSPACE / "rekap").glob("rekap-2019-*.xlsx"))
+    assert [p.stem for p in months] == ["rekap-2019-06", "rekap-2019-07", "rekap-2019-08"]
+    other = demo_dir / "kanim-contoh-2019" / "rekap-kanim-contoh-2019.xlsx"
+    kanwil = tmp_path / "kanwil.xlsx"
+    result = runner.invoke(main, ["rollup", *map(str, [months[2], other, months[0], months[1]]),
+                                  "-o", str(kanwil)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "(2 kantor)" in result.output
+    older = [line for line in result.output.splitlines() if line.startswith("peringatan:")]
+    assert len(older) == 2 and "rekap-2019-06.xlsx" in older[0] and "Juni 2019" in older[0]
+    assert "rekap-2019-07.xlsx" in older[1] and all("rekap-2019-08.xlsx" in o for o in older)
+    rows = list(openpyxl.load_workbook(kanwil).worksheets[0].values)
+    table = rows[3:5]  # below the title, a blank row and the header
+    assert [(r[0], r[1]) for r in table] == [
+        ("KANTOR IMIGRASI KELAS I TPI SEMARANG", "Agustus 2019"),
+        ("KANTOR IMIGRASI KELAS II TPI CONTOH (FIKTIF)", "Agustus 2019"),
+    ]
+
+
 def test_demo_carries_answers_over(demo_dir: Path) -> None:
     from rkt_excel.read import read_form
     from rkt_excel.template import load_template

@@ -114,6 +114,27 @@ def distinct_recaps(
     return kept, duplicates
 
 
+def latest_per_office(
+    recaps: Sequence[RecapData],
+) -> tuple[list[RecapData], list[tuple[RecapData, RecapData]]]:
+    """One recap per office (its plan and name): the latest by as-of date (of two on the same
+    date, the one given last), in the order the kept recaps were given; and (older, kept) for
+    each recap left out. A Kanwil that gives a folder with several months of an office gets
+    each office once, at its latest month."""
+    latest: dict[tuple[str, str], int] = {}
+    for n, recap in enumerate(recaps):
+        key = (recap.plan_id, recap.office)
+        if key not in latest or recap.as_of >= recaps[latest[key]].as_of:
+            latest[key] = n
+    keep = set(latest.values())
+    older = [
+        (recap, recaps[latest[(recap.plan_id, recap.office)]])
+        for n, recap in enumerate(recaps)
+        if n not in keep
+    ]
+    return [r for n, r in enumerate(recaps) if n in keep], older
+
+
 def write_rollup(
     recaps: Sequence[RecapData], path: str | Path, *, paper: str = DEFAULT_PAPER
 ) -> Path:
