@@ -168,12 +168,16 @@ REVIEW_OPTION = click.option(
     "review_file",
     type=EXISTING_FILE,
     help="A recap returned by the evaluators (TPI answers and notes, unit responses and the "
-    "Hasil sheet filled in): read back and carried into this run.",
+    "Hasil sheet filled in): read back and carried into this run (default in a workspace: the "
+    "latest recap in its reviews folder, reviu/).",
 )
 
 
-def _review(review_file: Path | None, plan: Any, lang: str) -> Any:
-    """The returned recap read back (None without --review); its problems go to stderr."""
+def _review(review_file: Path | None, plan: Any, lang: str, ws: Any = None) -> Any:
+    """The returned recap read back (None without --review, and in a workspace without one in
+    its reviews folder); its problems go to stderr."""
+    if review_file is None and ws is not None:
+        review_file = ws.review_path
     if review_file is None:
         return None
     from rkt_excel.console import issue_line
@@ -224,7 +228,7 @@ def _consolidation(
     if hasil_file is None and ws is not None:
         hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
-    review = _review(review_file, plan, lang)
+    review = _review(review_file, plan, lang, ws)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         return run_consolidation(
@@ -817,11 +821,11 @@ def validate(
     from rkt_excel.collect import check_files
     from rkt_excel.discover import expand_paths
 
-    _, plan, units, period, files = _month_inputs(
+    ws, plan, units, period, files = _month_inputs(
         files, template, units_file, period, "FILES", lang
     )
     paths = expand_paths(files)
-    review = _review(review_file, plan, lang)
+    review = _review(review_file, plan, lang, ws)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         report = check_files(
@@ -995,7 +999,7 @@ def consolidate(
     if hasil_file is None and ws is not None:
         hasil_file = ws.hasil_path
     hasil = load_hasil(hasil_file, plan) if hasil_file else None
-    review = _review(review_file, plan, lang)
+    review = _review(review_file, plan, lang, ws)
     update, close = _progress_bar(text("progress-reading", lang))
     try:
         result = run_consolidation(

@@ -468,6 +468,8 @@ ISI FOLDER
   ({returns}/{period}/); jangan simpan rekap di sini
 - {recaps}/: rekap bulanan ({recaps}/rekap-{period}.xlsx), pembanding bulan berikutnya
 - {hasil}: (bila ada) nilai survei dan TLHP untuk komponen hasil LKE
+- {reviews}/: rekap yang dikembalikan TPI/Kanwil berisi Jawaban TPI dan Catatan TPI;
+  rkt-excel consolidate dan validate memakai yang terbaru (nama berkas terakhir)
 
 SETIAP BULAN
   1. rkt-excel distribute --period {period}
@@ -502,6 +504,8 @@ WHAT IS WHERE
   ({returns}/{period}/); keep no recap here
 - {recaps}/: monthly recaps ({recaps}/rekap-{period}.xlsx), next month's reference
 - {hasil}: (when present) survey values and TLHP for the LKE's hasil component
+- {reviews}/: recaps the TPI/Kanwil returned with their TPI answers and notes;
+  rkt-excel consolidate and validate use the latest (the last file name)
 
 EVERY MONTH
   1. rkt-excel distribute --period {period}

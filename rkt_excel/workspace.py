@@ -55,6 +55,7 @@ class Config:
     returns: str = "masuk"
     recaps: str = "rekap"
     hasil: str = "hasil.yaml"  # used when the file exists
+    reviews: str = "reviu"  # recaps the TPI/Kanwil returned with their answers and notes
     reference: str = ""  # last year's final recap (rollover): the first month's comparison
 
     def to_toml(self) -> str:
@@ -150,6 +151,25 @@ class Workspace:
             return None
         path = self._path(self.config.reference)
         return path if path.is_file() else None
+
+    @property
+    def reviews_dir(self) -> Path:
+        return self._path(self.config.reviews)
+
+    @property
+    def review_path(self) -> Path | None:
+        """The latest recap the evaluators returned: of the .xlsx files in the reviews folder,
+        the one whose name sorts last (recaps are named by month: rekap-2019-08.xlsx); None
+        when there is none. Temporary and lock files are passed over."""
+        folder = self.reviews_dir
+        if not folder.is_dir():
+            return None
+        found = sorted(
+            p for p in folder.iterdir()
+            if p.suffix.lower() == ".xlsx" and p.is_file()
+            and not p.name.startswith(("~$", "."))  # Excel's lock files, our temp files
+        )  # fmt: skip
+        return found[-1] if found else None
 
     def forms_dir(self, period: Period) -> Path:
         """Where the forms distributed for ``period`` go: ``formulir/2019-08``."""
@@ -271,7 +291,7 @@ def _finish(root: Path, config: Config, lang: str) -> Workspace:
     """Write the folders, the read-me and the config (last: a half-made folder is no
     workspace)."""
     ws = Workspace(root, config)
-    for name in (config.forms, config.returns, config.recaps):
+    for name in (config.forms, config.returns, config.recaps, config.reviews):
         (root / name).mkdir(parents=True, exist_ok=True)
     _write(root / README_NAMES.get(lang, README_NAMES["id"]), readme(ws, lang))
     _write(ws.config_path, config.to_toml())
@@ -293,6 +313,7 @@ def readme(ws: Workspace, lang: str = "id") -> str:
         returns=c.returns,
         recaps=c.recaps,
         hasil=c.hasil,
+        reviews=c.reviews,
         period=f"{c.year}-01",
         deadline_day=c.deadline_day,
         kanwil=c.kanwil or "-",

@@ -79,7 +79,7 @@ def _month(ws_root: Path, period: str, monkeypatch: pytest.MonkeyPatch) -> list[
 def test_init_writes_config_plan_units_folders_and_readme(office: Path) -> None:
     names = sorted(p.name for p in office.iterdir())
     assert names == [
-        "BACA-SAYA.txt", "formulir", "masuk", "rekap", "rencana.yaml", CONFIG_NAME,
+        "BACA-SAYA.txt", "formulir", "masuk", "rekap", "rencana.yaml", "reviu", CONFIG_NAME,
         "unit-kerja.csv",
     ]  # fmt: skip
     config = tomllib.loads((office / CONFIG_NAME).read_text(encoding="utf-8"))
@@ -141,6 +141,36 @@ def test_a_month_with_consolidate_and_no_flags(
     assert data.as_of == dt.date(2019, 4, 30) and data.forms_accepted == 2
     assert data.units_missing == ()  # the workspace's units are the expected ones
     assert [u.code for u in data.snapshot.units] == ["TU", "WASDAK"]
+
+
+def test_the_tpis_returned_recap_is_read_from_the_reviews_folder(
+    office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Kanwil returns April's recap with a TPI answer and note; saved in reviu/, May's
+    consolidate (no flags) reads it and carries them into May's recap."""
+    from test_review import evaluate, lke_cells
+
+    _month(office, "2019-04", monkeypatch)
+    assert runner.invoke(main, ["consolidate"]).exit_code == 0
+    assert (office / "reviu").is_dir()  # made by init, named in the read-me
+    assert "reviu/" in (office / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    note = "Notulen rapat belum dilampirkan"
+    evaluate(office / "rekap" / "rekap-2019-04.xlsx", office / "reviu" / "rekap-2019-04-tpi.xlsx",
+             {("I.1.b", "tpi_answer"): "B", ("I.1.b", "tpi_note"): note}, {})  # fmt: skip
+    (office / "reviu" / "~$rekap-2019-04-tpi.xlsx").write_bytes(b"lock")  # Excel's lock file
+    _month(office, "2019-05", monkeypatch)
+    result = runner.invoke(main, ["consolidate"])
+    assert result.exit_code == 0, result.output
+    assert "rekap-2019-04-tpi.xlsx" in result.output  # "Rekap reviu dibaca: ..."
+    ws = openpyxl.load_workbook(office / "rekap" / "rekap-2019-05.xlsx")["LKE"]
+    rows, headers = lke_cells(ws)
+    assert ws.cell(rows["I.1.b"], headers["Jawaban TPI"]).value == "B"
+    assert ws.cell(rows["I.1.b"], headers["Catatan TPI"]).value == note
+    # A flag still wins: --review names another file (here: none of the TPI's, the plain recap).
+    plain = runner.invoke(main, ["consolidate", "--review", "rekap/rekap-2019-04.xlsx"])
+    assert plain.exit_code == 0, plain.output
+    ws = openpyxl.load_workbook(office / "rekap" / "rekap-2019-05.xlsx")["LKE"]
+    assert ws.cell(rows["I.1.b"], headers["Catatan TPI"]).value in (None, "")
 
 
 def test_flags_override_the_workspace(office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
