@@ -111,6 +111,19 @@ _parse_period = _parsed_by(
 )
 
 
+def _hasil_given(plan: Any, answers: Any) -> bool:
+    """True when any komponen hasil input of the plan's model has an answer (a model that
+    cannot be loaded has none to ask for)."""
+    from rkt_excel.errors import ModelError
+    from rkt_excel.lke import load_model
+
+    try:
+        model = load_model(plan.regulation)
+    except ModelError:
+        return True
+    return any(q in answers for comp in model.hasil for q in comp.items)
+
+
 def _done(ctx: click.Context, failed: bool) -> None:
     ctx.exit(1 if failed else 0)
 
@@ -1047,6 +1060,9 @@ def consolidate(
             click.echo("  " + issue_line(rej.issue, lang))
         for p in written:
             click.echo(text("wrote", lang, path=p))
+    if not _hasil_given(plan, result.result.answers):
+        name = ws.config.hasil if ws is not None and ws.config.hasil else "hasil.yaml"
+        click.echo(text("recap-no-hasil", lang, hasil=name), err=True)
     for note in notes:  # a sheet at Excel's limits (recap.workbook.SheetNote)
         if len(note.pages) > 1:
             pages = ", ".join(note.pages[1:])

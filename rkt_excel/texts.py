@@ -116,6 +116,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Catatan: lembar '{sheet}' melebihi batas baris Excel; dilanjutkan di {pages}.",
         "Note: sheet '{sheet}' passes Excel's row limit; it continues on {pages}.",
     ),
+    "recap-no-hasil": (
+        "Catatan: komponen hasil belum diisi (survei, TLHP), jadi nilai hasil 0; isikan di "
+        "{hasil} folder kerja, di lembar Hasil rekap yang dikembalikan, atau dengan --hasil.",
+        "Note: no komponen hasil input was given (surveys, TLHP), so hasil counts 0; put them in "
+        "the workspace's {hasil}, in the Hasil sheet of a returned recap, or give --hasil.",
+    ),
     "recap-cut": (
         "Catatan: lembar '{sheet}': {cut} sel lebih dari 32.767 karakter dipotong; teks lengkap "
         "ada di ekspor CSV (--export csv).",

@@ -248,7 +248,12 @@ def test_consolidate_and_rollup(demo_dir: Path, tmp_path: Path) -> None:
     # WASDAKIM is silent; TU's earlier version is superseded.
     assert data["summary"]["forms_accepted"] == 4 and data["summary"]["forms_superseded"] == 1
     assert data["summary"]["hasil"] > 0
+    assert "komponen hasil belum diisi" not in result.output
     assert out.exists() and (tmp_path / "recap_rows.csv").exists()
+    # Without any hasil input, the console says why hasil counts 0 and where to put them.
+    bare = runner.invoke(main, [*args[:-2], "-o", str(tmp_path / "tanpa-hasil.xlsx")])
+    assert bare.exit_code == 1, bare.output
+    assert "Catatan: komponen hasil belum diisi" in bare.stderr and "--hasil" in bare.stderr
     bad_hasil = tmp_path / "bad.yaml"
     bad_hasil.write_text("H.NOPE: 1\n")
     bad = runner.invoke(main, [*args[:-1], str(bad_hasil), "-o", str(tmp_path / "x.xlsx")])
