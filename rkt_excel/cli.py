@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -75,16 +75,16 @@ def _command(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _parsed_by(parse: Callable[[str], Any], wrong: str) -> Callable[..., Any]:
+def _parsed_by(parse: Callable[[str], Any], key: str) -> Callable[..., Any]:
     """A click callback: the option's text through ``parse``; None from it is a usage error
-    ("'x' <wrong>")."""
+    (``key`` of texts.TEXTS, with the value), shown in the user's language."""
 
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
         if value is None:
             return None
         found = parse(value)
         if found is None:
-            raise click.BadParameter(f"{value!r} {wrong}")
+            raise BadValueKeyed(key, param, value=value)
         return found
 
     return callback
@@ -103,12 +103,8 @@ def _period_text(value: str) -> Any:
 
 
 # A date as the forms accept it: day first (31-08-2019, 31/08/2019) or ISO (2019-08-31).
-_parse_date = _parsed_by(
-    _date_text, "is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD"
-)
-_parse_period = _parsed_by(
-    _period_text, "is not a month: write YYYY-MM, or the month's name and the year"
-)
+_parse_date = _parsed_by(_date_text, "usage-bad-date")
+_parse_period = _parsed_by(_period_text, "usage-bad-period")
 
 
 def _hasil_given(plan: Any, answers: Any) -> bool:
@@ -335,7 +331,7 @@ def _month_inputs(
     files are required (``argument`` names them in the usage error)."""
     ws = _workspace()
     if not given and ws is None:
-        raise click.UsageError(f"Missing argument '{argument}...'.")
+        raise UsageKeyed("usage-missing-argument", argument=f"'{argument}...'")
     plan = _plan(template, ws)
     units = _units(units_file, plan, ws)
     if not given:
@@ -362,15 +358,101 @@ def _write_text(output: Path, content: str) -> None:
         tmp.write_text(content, encoding="utf-8")
 
 
+class UsageKeyed(click.UsageError):
+    """A usage error of ours: a key of texts.TEXTS and its parameters (English in its
+    message; shown in the user's language by ``_Main``)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(text(key, "en", **params))
+        self.key, self.params = key, params
+
+
+class BadValueKeyed(click.BadParameter):
+    """An option value a callback refused, as a key of texts.TEXTS and its parameters."""
+
+    def __init__(self, key: str, param: click.Parameter, **params: Any) -> None:
+        super().__init__(text(key, "en", **params), param=param)
+        self.key, self.params = key, params
+
+
+def _lang_of(args: Sequence[str]) -> str:
+    """The language a command line asks for (--lang xx, --lang=xx), else $RKT_LANG or id."""
+    for n, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and n + 1 < len(args):
+            value = args[n + 1]
+        if value in LANGS:
+            return value
+    return default_lang()
+
+
+def _usage_message(err: click.UsageError, lang: str) -> str:
+    """What was wrong with the command line, in ``lang``: ours by key; click's commonest
+    errors by their kind (anything else in click's own words)."""
+    if isinstance(err, UsageKeyed | BadValueKeyed):
+        message = text(err.key, lang, **err.params)
+    else:
+        message = err.message
+    if isinstance(err, click.NoSuchOption):
+        maybe = ", ".join(sorted(err.possibilities or ()))
+        return text("usage-no-option", lang, option=err.option_name) + (
+            " " + text("usage-maybe", lang, choices=maybe) if maybe else ""
+        )
+    if isinstance(err, click.MissingParameter) and err.param is not None:
+        hint = err.param.get_error_hint(err.ctx) if err.ctx is not None else err.param.name
+        key = "usage-missing-argument" if err.param.param_type_name == "argument" else (
+            "usage-missing-option")  # fmt: skip
+        return text(key, lang, argument=hint, option=hint)
+    if isinstance(err, click.BadParameter) and err.param is not None:
+        hint = err.param.get_error_hint(err.ctx) if err.ctx is not None else str(err.param.name)
+        return text("usage-bad-value", lang, option=hint, message=message)
+    return message
+
+
+def show_usage_error(err: click.UsageError, lang: str) -> None:
+    """A usage error as click shows one (usage line, where to get help, the error), in
+    ``lang``; exit code 2 stays click's."""
+    out = sys.stderr
+    ctx = err.ctx
+    if ctx is not None:
+        usage = ctx.command.collect_usage_pieces(ctx)
+        click.echo(text("usage-line", lang, usage=" ".join([ctx.command_path, *usage])), file=out)
+        click.echo(text("usage-try", lang, command=ctx.command_path), file=out)
+        click.echo("", file=out)
+    click.echo(f"{text('error', lang)}: {_usage_message(err, lang)}", file=out)
+
+
 class _Main(click.Group):
     """The tool's entry point: every command runs under ``xlsx_io.interrupts_cleaned``, so
-    SIGINT, SIGTERM and SIGHUP leave no temporary file (ours or xlsxwriter's) behind."""
+    SIGINT, SIGTERM and SIGHUP leave no temporary file (ours or xlsxwriter's) behind; usage
+    errors are shown in the user's language (``show_usage_error``)."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         from rkt_excel.xlsx_io import interrupts_cleaned
 
         with interrupts_cleaned():
-            return super().main(*args, **kwargs)
+            if not standalone_mode:
+                return super().main(args, prog_name, complete_var, False, **extra)
+            given = list(sys.argv[1:] if args is None else args)
+            try:
+                code = super().main(given, prog_name, complete_var, False, **extra)
+            except click.UsageError as err:
+                show_usage_error(err, _lang_of(given))
+                sys.exit(err.exit_code)
+            except click.ClickException as err:
+                err.show()
+                sys.exit(err.exit_code)
+            except click.Abort:
+                click.echo(text("aborted", _lang_of(given)), file=sys.stderr)
+                sys.exit(1)
+            sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -560,7 +642,7 @@ def init(
 
     if old is not None:
         if template or regulation or office or units_file:
-            raise click.UsageError("--from takes no --template, --regulation, --office, --units")
+            raise UsageKeyed("usage-from-alone")
         ws = roll_over(old, folder, year=year, deadline_day=deadline_day, kanwil=kanwil,
                        lang=lang)  # fmt: skip
         click.echo(text("ws-rolled", lang, year=ws.config.year, path=folder, old=old,
@@ -685,14 +767,14 @@ def distribute(
 
     ws = _workspace()
     if units_file is None and ws is None:
-        raise click.UsageError("Missing option '--units'.")
+        raise UsageKeyed("usage-missing-option", option="'--units'")
     plan = _plan(template, ws)
     units = _units(units_file, plan, ws)
     if ws is not None:
         period = distribution_period(period, ws.recaps(), plan.year)
     if output is None:
         if ws is None:
-            raise click.UsageError("Missing option '-o' / '--output'.")
+            raise UsageKeyed("usage-missing-option", option="'-o' / '--output'")
         output = ws.forms_dir(period)
     click.echo(text("units-read", lang, count=len(units), path=units_file or ws.units_path))
     from rkt_excel.xlsx_io import make_folder
@@ -1198,8 +1280,9 @@ def _month_recaps(
         earlier = list(previous) or ws.earlier_recaps(period)
     else:
         where = ws.recaps_dir if ws is not None else None
-        raise click.UsageError("Missing argument 'REKAP'." if where is None else
-                               text("no-recap", lang, path=where))  # fmt: skip
+        if where is None:
+            raise UsageKeyed("usage-missing-argument", argument="'REKAP'")
+        raise click.UsageError(text("no-recap", lang, path=where))
     try:
         current = read_recap(path)
     except RecapError as err:

@@ -111,6 +111,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: a recap of plan {found} ({found_model}), not of {plan} ({model})",
     ),
     "error": ("Galat", "Error"),
+    # --- the command line: usage errors (cli.show_usage_error) ---------------------------------
+    "usage-line": ("Cara pakai: {usage}", "Usage: {usage}"),
+    "usage-try": ("Coba '{command} --help' untuk bantuan.", "Try '{command} --help' for help."),
+    "usage-bad-value": (
+        "Nilai tidak sah untuk {option}: {message}",
+        "Invalid value for {option}: {message}",
+    ),
+    "usage-no-option": ("Opsi {option} tidak dikenal.", "No such option: {option}."),
+    "usage-maybe": ("Mungkin maksudnya {choices}?", "Did you mean {choices}?"),
+    "usage-missing-option": ("Opsi {option} wajib diisi.", "Missing option {option}."),
+    "usage-missing-argument": ("Argumen {argument} wajib diisi.", "Missing argument {argument}."),
+    "usage-bad-date": (
+        "'{value}' bukan tanggal: tulis hari lebih dulu (HH-BB-TTTT, HH/BB/TTTT) atau TTTT-BB-HH",
+        "'{value}' is not a date: write it day first (DD-MM-YYYY, DD/MM/YYYY) or as YYYY-MM-DD",
+    ),
+    "usage-bad-period": (
+        "'{value}' bukan bulan: tulis TTTT-BB, atau nama bulan dan tahunnya",
+        "'{value}' is not a month: write YYYY-MM, or the month's name and the year",
+    ),
+    "usage-from-alone": (
+        "--from tidak dipakai bersama --template, --regulation, --office atau --units",
+        "--from takes no --template, --regulation, --office, --units",
+    ),
+    "aborted": ("Dibatalkan.", "Aborted!"),
     "wrote": ("Ditulis: {path}", "Wrote {path}"),
     "recap-split": (
         "Catatan: lembar '{sheet}' melebihi batas baris Excel; dilanjutkan di {pages}.",

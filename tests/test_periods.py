@@ -119,6 +119,31 @@ def test_cli_bad_as_of_and_period_are_usage_errors(tmp_path: Path) -> None:
 
     runner = CliRunner()
     bad = runner.invoke(main, ["validate", str(tmp_path), "--as-of", "31-02-2019"])
-    assert bad.exit_code == 2 and "DD-MM-YYYY" in bad.output
+    assert bad.exit_code == 2 and "'31-02-2019' bukan tanggal" in bad.output
+    assert "Nilai tidak sah untuk '--as-of'" in bad.output and "HH-BB-TTTT" in bad.output
     bad = runner.invoke(main, ["validate", str(tmp_path), "--period", "bulan depan"])
-    assert bad.exit_code == 2 and "YYYY-MM" in bad.output
+    assert bad.exit_code == 2 and "'bulan depan' bukan bulan" in bad.output
+    en = runner.invoke(main, ["validate", str(tmp_path), "--period", "x", "--lang", "en"])
+    assert en.exit_code == 2 and "Invalid value for '--period'" in en.output
+    assert "'x' is not a month: write YYYY-MM" in en.output
+
+
+def test_usage_errors_are_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Click's commonest usage errors and ours: Indonesian by default, English with --lang en
+    (or RKT_LANG=en); the exit code stays 2."""
+    from rkt_excel.cli import main
+
+    runner = CliRunner()
+    unknown = runner.invoke(main, ["consolidate", str(tmp_path), "--jbos", "2"])
+    assert unknown.exit_code == 2
+    assert "Galat: Opsi --jbos tidak dikenal. Mungkin maksudnya --jobs?" in unknown.output
+    assert "Cara pakai: " in unknown.output and " consolidate [OPTIONS]" in unknown.output
+    assert "Usage:" not in unknown.output and "No such option" not in unknown.output
+    monkeypatch.chdir(tmp_path)  # outside any workspace
+    missing = runner.invoke(main, ["distribute"])
+    assert missing.exit_code == 2 and "Galat: Opsi '--units' wajib diisi." in missing.output
+    en = runner.invoke(main, ["distribute"], env={"RKT_LANG": "en"})
+    assert en.exit_code == 2 and "Error: Missing option '--units'." in en.output
+    assert "Usage: " in en.output and " distribute [OPTIONS]" in en.output
