@@ -57,7 +57,7 @@ def test_bench_copies_forms_past_the_pool_and_times_the_rollup(tmp_path: Path) -
     assert "building 3 filled forms" in done.stderr and "copying 4 forms" in done.stderr
     data = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
     ours = data["results"]["7"]["ours"]
-    assert ours["forms"] == 7 and ours["rows"] > 0
+    assert ours["forms"] == 7 and ours["accepted"] == 7 and ours["rows"] > 0
     assert data["rollup"]["recaps"] == 3
     assert "roll-up of 3 recaps" in done.stdout
     from rkt_excel.read import read_form
