@@ -271,6 +271,19 @@ RULES: tuple[Rule, ...] = (
         "bawah tabel), simpan sebagai .xlsx, lalu kirim ulang.",
     ),
     Rule(
+        "reader-out-of-memory",
+        E,
+        _P,
+        "Komputer kehabisan memori saat membaca berkas ini; berkas tidak dibaca.",
+        "The computer ran out of memory reading this file; the file is not read.",
+        "Close other programs and run again; if it happens again, open the file in Excel, "
+        "delete what does not belong to the form (large images, stray values far below the "
+        "table), save it as .xlsx and send it again.",
+        "Tutup program lain lalu jalankan lagi; bila terulang, buka berkas di Excel, hapus yang "
+        "bukan bagian formulir (gambar besar, isian nyasar jauh di bawah tabel), simpan sebagai "
+        ".xlsx, lalu kirim ulang.",
+    ),
+    Rule(
         "not-our-form",
         E,
         _P,

@@ -72,10 +72,14 @@ Checked = tuple[FilledForm, Report]  # a form read and validated
 
 
 def read_and_check(
-    path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS, check: Check | None = None
+    path: str,
+    plan: Plan,
+    limits: Limits = DEFAULT_LIMITS,
+    check: Check | None = None,
+    memory: int | None = None,
 ) -> Result | Checked:
     """``read_one``, then with ``check`` the form's validation report beside it."""
-    result = read_one(path, plan, limits)
+    result = read_one(path, plan, limits, memory)
     if check is None or isinstance(result, RejectedFile):
         return result
     report = validate(result, plan, as_of=check.as_of, units=check.units, review=check.review)
@@ -99,15 +103,22 @@ def rejected(path: str, code: str, **params: Any) -> RejectedFile:
     return RejectedFile(path, sha256_of(Path(path)), Issue(code, path, params=params))
 
 
-def read_one(path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS) -> Result:
-    """Read one file; a file that cannot be read becomes a RejectedFile (small, picklable)."""
+def read_one(
+    path: str, plan: Plan, limits: Limits = DEFAULT_LIMITS, memory: int | None = None
+) -> Result:
+    """Read one file; a file that cannot be read becomes a RejectedFile (small, picklable).
+
+    ``memory`` is the address space a worker was capped at (its MemoryError names that
+    limit); None in the main process, where running out is the machine's own limit."""
     with gc_paused():
         try:
             return read_form(path, plan, limits=limits)
         except FormError as err:
             return RejectedFile(path, sha256_of(Path(path)), err.issue)
         except MemoryError:
-            return rejected(path, "reader-memory", limit_mb=WORKER_MEMORY >> 20)
+            if memory is None:
+                return rejected(path, "reader-out-of-memory")
+            return rejected(path, "reader-memory", limit_mb=memory >> 20)
 
 
 # --- the worker process ----------------------------------------------------------------------
@@ -160,7 +171,7 @@ def _worker(conn: Connection, plan: Plan, limits: Limits, memory: int, check: Ch
         if task is None:
             return
         index, path = task
-        result = read_and_check(path, plan, limits, check)
+        result = read_and_check(path, plan, limits, check, memory or None)
         try:
             conn.send((index, result))
         except MemoryError:

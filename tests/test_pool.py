@@ -61,8 +61,29 @@ def test_a_worker_that_dies_is_its_files_rejection(
     assert by_name["abort1.xlsx"].issue.params["how"] == "SIGABRT"
     assert by_name["die2.xlsx"].code == "reader-crashed"
     assert by_name["big1.xlsx"].code == "reader-memory"
+    assert by_name["big1.xlsx"].issue.params == {"limit_mb": 256}  # the worker's own cap
     assert {by_name[n].code for n in names if n.startswith("ok")} == {"not-our-form"}
     assert by_name["die1.xlsx"].sha256  # the rejection names the file's content
+
+
+def _out_of_memory(path: str, plan: object = None, *, limits: object = None) -> object:
+    raise MemoryError
+
+
+def test_running_out_of_memory_in_the_main_process_names_no_worker_cap(
+    embedded_plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --jobs 1 (or few files) files are read in the main process: a MemoryError there
+    is the machine's, not a worker's cap, and the message says so."""
+    monkeypatch.setattr(pool, "read_form", _out_of_memory)
+    path = tmp_path / "besar.xlsx"
+    path.write_bytes(b"PK")
+    here = pool.read_one(str(path), embedded_plan)
+    assert isinstance(here, RejectedFile) and here.code == "reader-out-of-memory"
+    assert here.issue.params == {}
+    capped = pool.read_one(str(path), embedded_plan, memory=512 << 20)
+    assert isinstance(capped, RejectedFile) and capped.code == "reader-memory"
+    assert capped.issue.params == {"limit_mb": 512}
 
 
 def _limit_in_child(out: multiprocessing.queues.Queue) -> None:  # type: ignore[type-arg]
