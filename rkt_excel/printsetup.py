@@ -194,8 +194,8 @@ class RowFitter:
         self.widths: dict[int, float | None] = {}
         self.fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
         self.strings: list[str] | None = None
-        # (column, format, text) -> the points that cell needs: a recap repeats its texts
-        self.points: dict[tuple[int, int, str], float] = {}
+        # (width, format, text) -> the points that cell needs (``_points``)
+        self.points: dict[tuple[float | tuple[float, ...], int, str], float] = {}
         self._merges = -1
         self.merged_first: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         self.covered: set[tuple[int, int]] = set()
@@ -229,15 +229,26 @@ class RowFitter:
             self.widths[col] = column_width(self.ws, col)
         return self.widths[col]
 
+    def _points(self, text: str, width: float | tuple[float, ...], fmt: Any) -> float:
+        """The points a wrapped cell needs (textfit.cell_points), remembered per text, width
+        and format: a recap repeats its texts."""
+        key = (width, id(fmt), text)
+        got = self.points.get(key)
+        if got is None:
+            font = self.fonts.get(id(fmt))
+            if font is None:
+                font = self.fonts[id(fmt)] = _font(fmt)
+            got = self.points[key] = textfit.cell_points(Cell(text, width, *font))
+        return got
+
     def fit(self) -> None:
         """Fit every row of the worksheet's cell table."""
         ws = self.ws
         self._refresh()
         merged_first, covered, width = self.merged_first, self.covered, self._width
-        button_row, button_cols, fonts = self.button_row, self.button_cols, self.fonts
-        points = self.points
+        button_row, button_cols = self.button_row, self.button_cols
         need: dict[int, float] = {}  # row -> the points its tallest cell needs
-        tall: list[tuple[int, int, Cell]] = []  # cells merged over rows: first row, last row
+        tall: list[tuple[int, int, float]] = []  # cells merged over rows: first, last, points
         for row, cells in ws.table.items():
             info = ws.row_info.get(row)
             if info is not None and info.hidden:
@@ -250,23 +261,9 @@ class RowFitter:
                 if not text.strip():
                     continue
                 span = merged_first.get((row, col))
-                if span is None and (row, col) in covered:
-                    continue
-                if span is None and row != button_row:  # the common cell: looked up once
-                    key = (col, id(fmt), text)
-                    got = points.get(key)
-                    if got is None:
-                        w = width(col)
-                        if w is None or w <= 0:
-                            continue
-                        font = fonts.get(id(fmt))
-                        if font is None:
-                            font = fonts[id(fmt)] = _font(fmt)
-                        got = points[key] = textfit.cell_points(Cell(text, w, *font))
-                    if got > need.get(row, 0.0):
-                        need[row] = got
-                    continue
                 if span is None:
+                    if (row, col) in covered:
+                        continue
                     w = width(col)
                     if w is None or w <= 0:
                         continue
@@ -275,27 +272,22 @@ class RowFitter:
                     cell_width: float | tuple[float, ...] = w
                     last_row = row
                 else:
-                    ws_ = [width(c) for c in range(span[1], span[3] + 1)]
-                    shown = tuple(x for x in ws_ if x)
+                    shown = tuple(x for c in range(span[1], span[3] + 1) if (x := width(c)))
                     if not shown:
                         continue
                     cell_width = shown if len(shown) > 1 else shown[0]
                     last_row = span[2]
-                font = fonts.get(id(fmt))
-                if font is None:
-                    font = fonts[id(fmt)] = _font(fmt)
-                fitted = Cell(text, cell_width, *font)
+                points = self._points(text, cell_width, fmt)
                 if last_row == row:
-                    need[row] = max(need.get(row, 0.0), textfit.cell_points(fitted))
+                    need[row] = max(need.get(row, 0.0), points)
                 else:
-                    tall.append((row, last_row, fitted))
+                    tall.append((row, last_row, points))
         heights: dict[int, float] = {}
         for row, needed in need.items():
             heights[row] = textfit.whole_pixels(needed, max(self.minimum, _height(ws, row)))
-        for first, last, spanning in tall:
-            total = textfit.row_height([spanning])
-            rows = range(first, last + 1)
-            have = sum(heights.get(r, _height(ws, r)) for r in rows)
+        for first, last, points in tall:
+            total = textfit.whole_pixels(points)
+            have = sum(heights.get(r, _height(ws, r)) for r in range(first, last + 1))
             if total > have:
                 heights[last] = min(
                     textfit.MAX_ROW_PT, heights.get(last, _height(ws, last)) + total - have
