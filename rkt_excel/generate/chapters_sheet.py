@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rkt_excel.generate.cover import write_priority_table
 from rkt_excel.generate.formats import page_setup
-from rkt_excel.guide import CHAPTERS_TABLE_NOTE, PRIORITY_HEADER
+from rkt_excel.guide import CHAPTERS_TABLE_NOTE
 from rkt_excel.plantext import item_marker
 from rkt_excel.template import Block, ItemList
 
@@ -78,12 +79,7 @@ def write_chapters(book: Book, ws: Any) -> None:
             breaks.append(r)
         for title in book.plan.priority_title:
             line(title, f.center_bold)
-        r += 1
-        ws.write_string(r, 0, "NO", f.header)
-        line(PRIORITY_HEADER, f.header, first=1)
-        for n, target in enumerate(book.plan.priority_targets, start=1):
-            ws.write_number(r, 0, n, f.cell_center)
-            line(target, f.cell, first=1)
+        r = write_priority_table(ws, f, r + 1, book.plan.priority_targets)
     if breaks:
         ws.set_h_pagebreaks(breaks)
     book.protect(ws)

@@ -6,6 +6,7 @@ Owns the Sampul sheet. Its words come from the plan (and the unit of a form).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rkt_excel.generate.formats import page_setup
@@ -14,6 +15,19 @@ from rkt_excel.texts import long_date
 
 if TYPE_CHECKING:
     from rkt_excel.generate.state import Book
+
+
+def write_priority_table(ws: Any, f: Any, r: int, targets: Sequence[str]) -> int:
+    """The numbered table of the priority targets from row ``r`` (column A the number, B:C
+    the target), on Sampul and on Dokumen RKT; returns the row after it."""
+    ws.write_string(r, 0, "NO", f.header)
+    ws.merge_range(r, 1, r, 2, "", f.header)
+    ws.write_string(r, 1, PRIORITY_HEADER, f.header)
+    for n, target in enumerate(targets, start=1):
+        ws.write_number(r + n, 0, n, f.cell_center)
+        ws.merge_range(r + n, 1, r + n, 2, "", f.cell)
+        ws.write_string(r + n, 1, target, f.cell)
+    return r + len(targets) + 1
 
 
 def write_cover(book: Book, ws: Any) -> None:
@@ -59,16 +73,7 @@ def write_cover(book: Book, ws: Any) -> None:
         r += 1
 
     if plan.priority_targets:
-        ws.write_string(r, 0, "NO", f.header)
-        ws.merge_range(r, 1, r, 2, "", f.header)
-        ws.write_string(r, 1, PRIORITY_HEADER, f.header)
-        r += 1
-        for i, text in enumerate(plan.priority_targets, start=1):
-            ws.write_number(r, 0, i, f.cell_center)
-            ws.merge_range(r, 1, r, 2, "", f.cell)
-            ws.write_string(r, 1, text, f.cell)
-            r += 1
-        r += 1
+        r = write_priority_table(ws, f, r, plan.priority_targets) + 1
 
     if plan.signatories:
         sg = plan.signing
