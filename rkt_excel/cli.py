@@ -117,7 +117,7 @@ def _hasil_given(plan: Any, answers: Any) -> bool:
         model = load_model(plan.regulation)
     except ModelError:
         return True
-    return any(q in answers for comp in model.hasil for q in comp.items)
+    return any(q in answers for q in model.hasil_inputs)
 
 
 def _done(ctx: click.Context, failed: bool) -> None:

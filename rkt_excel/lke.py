@@ -254,6 +254,11 @@ class LkeModel:
     def hasil_weight(self) -> float:
         return sum(h.weight for h in self.hasil)
 
+    @property
+    def hasil_inputs(self) -> frozenset[str]:
+        """The ids of the komponen hasil inputs (surveys, TLHP, ...) of every component."""
+        return frozenset(q for comp in self.hasil for q in comp.items)
+
 
 def available_models() -> list[str]:
     """The ids of the packaged scoring models, the current regulation first."""

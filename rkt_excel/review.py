@@ -111,10 +111,6 @@ class Tracks:
         return tuple(t for t in (self.mandiri, self.tpi, self.tpn) if t is not None)
 
 
-def _hasil_ids(model: LkeModel) -> set[str]:
-    return {q for comp in model.hasil for q in comp.items}
-
-
 def score_tracks(
     model: LkeModel, answers: Mapping[str, Any], review: Review | None = None
 ) -> Tracks:
@@ -123,7 +119,7 @@ def score_tracks(
     mine = Track(SELF, dict(answers), score(model, answers))
     if review is None:
         return Tracks(mine)
-    hasil = {q: v for q, v in answers.items() if q in _hasil_ids(model)}
+    hasil = {q: v for q, v in answers.items() if q in model.hasil_inputs}
     found: dict[str, Track] = {}
     for evaluator in (TPI, TPN):
         typed = {q: v for q, v in review.answers(evaluator).items() if q in model.questions}

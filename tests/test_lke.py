@@ -48,6 +48,19 @@ def test_unknown_question_id() -> None:
         model.question("P.9.i.a")
 
 
+@pytest.mark.parametrize(
+    ("model_id", "inputs"),
+    [
+        # Lampiran komponen hasil: the surveys (IPAK, IPKP) and, per regulation, TLHP
+        # (52/2014, "penyelesaian TLHP") or the capaian kinerja (90/2021).
+        ("permenpanrb-52-2014", {"H.IPAK", "H.IPKP", "H.TLHP"}),
+        ("permenpanrb-90-2021", {"H.CAPAIAN", "H.IPAK", "H.IPKP"}),
+    ],
+)
+def test_hasil_inputs(model_id: str, inputs: set[str]) -> None:
+    assert load_model(model_id).hasil_inputs == inputs
+
+
 def test_90_2021_counts() -> None:
     model = load_model(M90)
     items = list(model.items.values())
