@@ -389,22 +389,19 @@ def _lang_of(args: Sequence[str]) -> str:
 def _usage_message(err: click.UsageError, lang: str) -> str:
     """What was wrong with the command line, in ``lang``: ours by key; click's commonest
     errors by their kind (anything else in click's own words)."""
+    message = err.message
     if isinstance(err, UsageKeyed | BadValueKeyed):
         message = text(err.key, lang, **err.params)
-    else:
-        message = err.message
     if isinstance(err, click.NoSuchOption):
         maybe = ", ".join(sorted(err.possibilities or ()))
         return text("usage-no-option", lang, option=err.option_name) + (
             " " + text("usage-maybe", lang, choices=maybe) if maybe else ""
         )
-    if isinstance(err, click.MissingParameter) and err.param is not None:
-        hint = err.param.get_error_hint(err.ctx) if err.ctx is not None else err.param.name
-        key = "usage-missing-argument" if err.param.param_type_name == "argument" else (
-            "usage-missing-option")  # fmt: skip
-        return text(key, lang, argument=hint, option=hint)
-    if isinstance(err, click.BadParameter) and err.param is not None:
+    if isinstance(err, click.BadParameter) and err.param is not None:  # MissingParameter too
         hint = err.param.get_error_hint(err.ctx) if err.ctx is not None else str(err.param.name)
+        if isinstance(err, click.MissingParameter):
+            kind = "argument" if err.param.param_type_name == "argument" else "option"
+            return text(f"usage-missing-{kind}", lang, argument=hint, option=hint)
         return text("usage-bad-value", lang, option=hint, message=message)
     return message
 
