@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rkt_excel.layout import text_lines
 from rkt_excel.recap.cells import UNIT_CODE_WIDTH, Sheet, pct
 from rkt_excel.recap.context import RecapContext
 from rkt_excel.recap.labels import FIELD_LABELS, YES
@@ -18,7 +17,6 @@ from rkt_excel.safe_text import plain_value
 from rkt_excel.units import assigned_rows
 
 NAME = "Rekap Indikator"
-ROW_LINE_PT = 12.0  # points per wrapped line of 9 pt Arial
 ROW_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("component_id", "Komponen", 9),
     ("subarea", "Sub-area", 16),
@@ -77,9 +75,6 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
         for n, key in enumerate(keys)
     ]
     put, link = sh.put, sh.link
-    # Rows get a height from their longest wrapped text: LibreOffice does not fit rows to
-    # wrapped text when it opens a file, so a row left at the default height hides it.
-    tall = [(key, width) for key, _, width in ROW_COLUMNS if width >= 16]
     row = 1
     for ind in c.indicators.to_dict("records"):
         common = {
@@ -119,13 +114,7 @@ def write(ctx: RecapContext, sh: Sheet) -> None:
                     put(row, n, get(key), "percent")
                 else:
                     put(row, n, YES if late else "", "late" if late else "text")
-            wrapped = max(
-                (text_lines(v, w) for k, w in tall if isinstance(v := get(k), str) and v),
-                default=1,
-            )
-            if wrapped > 1:
-                sh.set_row(row, min(409.0, wrapped * ROW_LINE_PT))
-            row += 1
+            row += 1  # its height follows its wrapped text (printsetup.RowFitter)
     sh.print_area(max(row - 1, 1), printed_last)
     sh.freeze(1, 3)
     sh.autofilter(max(row - 1, 1), len(keys) - 1)
