@@ -22,6 +22,7 @@ from rkt_excel.excel_limits import MAX_LINKS, MAX_STRING, MAX_URL, rows_per_shee
 from rkt_excel.issues import render_message
 from rkt_excel.printsetup import Page
 from rkt_excel.recap.labels import NO, YES
+from rkt_excel.recap.streaming import StreamingWorksheet
 from rkt_excel.safe_text import plain_value
 
 WORKBOOK_OPTIONS: dict[str, Any] = {
@@ -162,6 +163,17 @@ UNIT_CODE_WIDTH = 12
 NewPage = Callable[[int], Any]  # page number (2, 3, ...) -> a new worksheet
 
 
+Writers = tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]
+
+
+def _writers(ws: Any) -> Writers:
+    """(text, number, blank) writers of ``ws``: a streamed sheet's fast paths
+    (streaming.StreamingWorksheet), else xlsxwriter's own; the same cells either way."""
+    if ws.__class__ is StreamingWorksheet:
+        return ws.put_string, ws.put_number, ws.put_blank
+    return ws.write_string, ws.write_number, lambda r, c, f: ws.write_blank(r, c, None, f)
+
+
 class Sheet:
     """A worksheet and the recap's formats; every write goes through ``put``.
 
@@ -273,15 +285,15 @@ class Sheet:
                 if len(value) > MAX_STRING:
                     self.cut += 1
                     value = value[:MAX_STRING]
-                ws.write_string(row, col, value, self.fmt[style])
+                _writers(ws)[0](row, col, value, self.fmt[style])
             else:
-                ws.write_blank(row, col, None, self.fmt[style])
+                _writers(ws)[2](row, col, self.fmt[style])
             return
         if value is None:
-            ws.write_blank(row, col, None, self.fmt[style])
+            _writers(ws)[2](row, col, self.fmt[style])
             return
         if cls is int or (cls is float and math.isfinite(value)):
-            ws.write_number(row, col, value, self.number_fmt[style])
+            _writers(ws)[1](row, col, value, self.number_fmt[style])
             return
         value = plain_value(value)
         fmt = self.fmt[style]
