@@ -87,6 +87,8 @@ FILE_EXTENSIONS: frozenset[str] = _word_set(
 _BULLET = re.compile(r"^\s*(?:[-•*·–]|\d{1,2}[.)])\s+")
 _URL_TOKEN = re.compile(r"""(?:https?|file|smb)://[^\s"'<>]*|www\.[^\s"'<>]+""", re.IGNORECASE)
 _HOST = re.compile(r"[\w.-]+")  # letters (any script), digits, "-" and "."
+_SPACE = re.compile(r"\s")  # what str.isspace() is true for (both: Py_UNICODE_ISSPACE)
+_IPV4ISH = re.compile(r"[0-9.]+")  # an IPv4 address has only these; an IPv6 one has ":"
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(//)?", re.IGNORECASE)
 _DRIVE = re.compile(r"^[a-z]:([\\/]|$)", re.IGNORECASE)
 _FILE_NAME = re.compile(r'^[^\\/:*?"<>|]+(?:[\\/][^\\/:*?"<>|]+)*\.([a-z0-9]{1,5})$', re.IGNORECASE)
@@ -114,9 +116,14 @@ def _host_is_local(host: str) -> bool:
     host = host.strip("[]").rstrip(".").lower()
     if host == "localhost" or host.endswith(_LOCAL_SUFFIXES):
         return True
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
+    if ":" not in host and not _IPV4ISH.fullmatch(host):
+        ip = None  # not an IP address (ip_address would raise, slowly)
+    else:
+        try:
+            ip = ipaddress.ip_address(host)
+        except ValueError:
+            ip = None
+    if ip is None:
         return "." not in host  # a one-word name ("http://server/") only resolves inside
     return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_unspecified
 
@@ -157,7 +164,7 @@ def _web_kind(url: str) -> str:
         return NOT_A_LINK
     if not host:
         return EMPTY_LINK
-    if any(ch.isspace() for ch in url):
+    if _SPACE.search(url):
         return NOT_A_LINK
     if _host_is_local(host):
         return LOCAL_ADDRESS
@@ -375,19 +382,56 @@ def check_evidence(
     """Check every assigned (indicator, unit) pair's BUKTI DUKUNG against the plan's BUKTI
     FISIK. A unit that sent no form gave nothing; a pair the unit marks Tidak Relevan needs
     nothing and is left out."""
+    return _scan(plan, None, assigned, forms_by_unit)[0]
+
+
+def scan_evidence(
+    plan: Plan,
+    model: LkeModel,
+    assigned: Mapping[str, Sequence[str]],
+    forms_by_unit: Mapping[str, FilledForm],
+) -> tuple[EvidenceReport, dict[str, list[Issue]]]:
+    """``check_evidence`` and ``reused_links`` (over the forms of ``forms_by_unit``) in one
+    pass, each BUKTI DUKUNG cell's items worked out once. Every row of a unit's form must be
+    assigned to the unit (consolidate.intake.take_in assigns them): a row that is not is not
+    looked at for reused links."""
+    report, occurrences = _scan(plan, model, assigned, forms_by_unit)
+    order = {id(form): n for n, form in enumerate(forms_by_unit.values())}
+    occurrences.sort(key=lambda o: (order[id(o[0])], o[1]))
+    return report, _reuse_issues(model, occurrences)
+
+
+# (form, row's plan position, sheet, cell, row id, question, link): one web link given
+_Occurrence = tuple[FilledForm, int, str, str, str, str, str]
+
+
+def _scan(
+    plan: Plan,
+    model: LkeModel | None,
+    assigned: Mapping[str, Sequence[str]],
+    forms_by_unit: Mapping[str, FilledForm],
+) -> tuple[EvidenceReport, list[_Occurrence]]:
+    """The evidence checks and, with a ``model``, the web links given for its questions."""
     checks: list[EvidenceCheck] = []
-    for comp, _, ind in plan.indicators():
+    occurrences: list[_Occurrence] = []
+    for position, (comp, _, ind) in enumerate(plan.indicators()):
         expected = expected_items(ind.evidence)
+        linked = model is not None and bool(ind.lke) and ind.lke in model.questions
         for unit_code in assigned.get(ind.id, ()):
             form = forms_by_unit.get(unit_code)
             row = form.rows.get(ind.id) if form is not None else None
+            bukti = row.fields.get("bukti_dukung") if row is not None else None
+            items = cell_items(bukti)
+            if linked and bukti is not None and form is not None:
+                occurrences.extend(
+                    (form, position, bukti.sheet, bukti.cell, ind.id, ind.lke or "", link)
+                    for link in _web_links(items)
+                )
             status_cell = row.fields.get("status") if row is not None else None
             status = status_cell.value if status_cell is not None else None
             status = status if status in STATUS_VALUES else None
             if status == TIDAK_RELEVAN:
                 continue
-            bukti = row.fields.get("bukti_dukung") if row is not None else None
-            items = cell_items(bukti)
             met, missing = match_items(expected, items)
             checks.append(
                 EvidenceCheck(
@@ -404,7 +448,7 @@ def check_evidence(
                     cell=bukti.cell if bukti is not None else "",
                 )
             )
-    return EvidenceReport(tuple(checks))
+    return EvidenceReport(tuple(checks)), occurrences
 
 
 # --- one link reused across unrelated questions ------------------------------------------
@@ -414,45 +458,63 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _web_links(items: Iterable[EvidenceItem]) -> list[str]:
+    """The web links of a cell's items, each link (as link_key compares) once."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item.kind == URL:
+            key = link_key(item.text)
+            if key not in seen:
+                seen.add(key)
+                out.append(item.text)
+    return out
+
+
 def reused_links(
     plan: Plan, model: LkeModel, forms: Iterable[FilledForm]
 ) -> dict[str, list[Issue]]:
     """``evidence-reused`` issues by form path: a web link given as evidence for LKE questions
     of different sub-areas (for hasil inputs: components). One document may well support
     several questions of one sub-area, and several units may give the same link for the same
-    question; neither is flagged. Each occurrence is flagged at its own cell."""
-    Occurrence = tuple[str, str, str, str, str, str]  # path, sheet, cell, row id, question, link
-    by_key: dict[str, list[Occurrence]] = {}
+    question; neither is flagged. Each occurrence is flagged at its own cell; the issues of a
+    form follow the forms' order, then the plan's."""
+    position = {row_id: n for n, row_id in enumerate(plan.index)}
+    occurrences: list[_Occurrence] = []
     for form in forms:
+        found: list[_Occurrence] = []
         for row_id, row in form.rows.items():
-            found = plan.index.get(row_id)
-            question = found[2].lke if found is not None else None
-            if not question or question not in model.questions:
-                continue
+            entry = plan.index.get(row_id)
+            question = entry[2].lke if entry is not None else None
             bukti = row.fields.get("bukti_dukung")
-            seen: set[str] = set()
-            for item in cell_items(bukti):
-                if item.kind != URL:
-                    continue
-                key = link_key(item.text)
-                if key in seen or bukti is None:
-                    continue
-                seen.add(key)
-                by_key.setdefault(key, []).append(
-                    (form.path, bukti.sheet, bukti.cell, row_id, question, item.text)
-                )
+            if not question or question not in model.questions or bukti is None:
+                continue
+            found.extend(
+                (form, position[row_id], bukti.sheet, bukti.cell, row_id, question, link)
+                for link in _web_links(cell_items(bukti))
+            )
+        found.sort(key=lambda o: o[1])
+        occurrences.extend(found)
+    return _reuse_issues(model, occurrences)
+
+
+def _reuse_issues(model: LkeModel, occurrences: Sequence[_Occurrence]) -> dict[str, list[Issue]]:
+    """``evidence-reused`` issues by form path from the web links given, in order."""
+    by_key: dict[str, list[_Occurrence]] = {}
+    for o in occurrences:
+        by_key.setdefault(link_key(o[6]), []).append(o)
     out: dict[str, list[Issue]] = {}
-    for occurrences in by_key.values():
-        groups = {model.questions[o[4]].sub_area for o in occurrences}
+    for found in by_key.values():
+        groups = {model.questions[o[5]].sub_area for o in found}
         if len(groups) < 2:
             continue
-        for path, sheet, cell, row_id, question, link in occurrences:
+        for form, _, sheet, cell, row_id, question, link in found:
             mine = model.questions[question].sub_area
-            others = sorted({o[4] for o in occurrences if model.questions[o[4]].sub_area != mine})
-            out.setdefault(path, []).append(
+            others = sorted({o[5] for o in found if model.questions[o[5]].sub_area != mine})
+            out.setdefault(form.path, []).append(
                 Issue(
                     "evidence-reused",
-                    path,
+                    form.path,
                     sheet=sheet,
                     cell=cell,
                     row_id=row_id,
@@ -494,4 +556,5 @@ __all__ = [
     "link_key",
     "match_items",
     "reused_links",
+    "scan_evidence",
 ]

@@ -9,6 +9,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_consolidate import make_form
 
 from rkt_excel.consolidate import consolidate
@@ -24,11 +26,13 @@ from rkt_excel.evidence import (
     URL,
     Completeness,
     EvidenceItem,
+    check_evidence,
     classify,
     evidence_items,
     link_key,
     match_items,
     reused_links,
+    scan_evidence,
 )
 from rkt_excel.evidence_folder import folder_name, write_evidence_folder
 from rkt_excel.lke import load_model
@@ -391,6 +395,65 @@ def test_the_same_link_within_one_sub_area_or_by_two_units_is_not_flagged() -> N
     )
     sdm = make_form(plan, "SDM.xlsx", SDM, {"I.a": {"bukti_dukung": link}})
     assert reused_links(plan, load_model(plan.regulation), [tu, sdm]) == {}
+
+
+def test_one_scan_finds_what_the_check_and_the_reuse_rule_find() -> None:
+    """consolidate's single pass (scan_evidence) gives the same checks and the same
+    evidence-reused issues, in the same order, as check_evidence and reused_links; a row
+    marked Tidak Relevan needs no evidence, but a link it gives still counts as reused."""
+    plan = evidence_plan()
+    folder = "https://drive.google.com/drive/folders/ZI"
+    tu = make_form(
+        plan,
+        "TU.xlsx",
+        TU,
+        {
+            "I.b": {"status": "Selesai", "bukti_dukung": f"SK {folder}\nfoto.jpg"},
+            "I.a": {"status": "Tidak Relevan", "bukti_dukung": folder + "?usp=sharing"},
+            "III.a": {"status": "Selesai", "bukti_dukung": "https://x.example/a"},
+        },
+    )
+    sdm = make_form(
+        plan, "SDM.xlsx", SDM, {"III.a": {"status": "Sudah", "bukti_dukung": folder + "/"}}
+    )
+    model = load_model(plan.regulation)
+    units = {"TU": tu, "SDM": sdm}
+    assigned = {"I.a": ["TU"], "I.b": ["SDM", "TU"], "III.a": ["SDM", "TU"], "I.c": ["TU"]}
+    report, reused = scan_evidence(plan, model, assigned, units)
+    assert report == check_evidence(plan, assigned, units)
+    assert reused == reused_links(plan, model, units.values())
+    assert [(p, i.row_id) for p, v in reused.items() for i in v] == [
+        ("TU.xlsx", "I.a"),
+        ("TU.xlsx", "I.b"),
+        ("SDM.xlsx", "III.a"),
+    ]
+    assert ("I.a", "TU") not in {(ch.row_id, ch.unit_code) for ch in report.checks}
+
+
+_HOST_CHARS = st.sampled_from("0123456789abcdef.:[]%-_xyzAZ١٢  ")
+
+
+def _host_is_local_reference(host: str) -> bool:
+    """The local-address rule as first written: ask ipaddress about every host."""
+    import ipaddress
+
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal")):
+        return True
+    if host.endswith(".home.arpa"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return "." not in host
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_unspecified
+
+
+@given(st.text(_HOST_CHARS, max_size=45))
+def test_the_local_address_rule_asks_ipaddress_only_when_it_could_answer(host: str) -> None:
+    from rkt_excel.evidence import _host_is_local
+
+    assert _host_is_local(host) == _host_is_local_reference(host)
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ from rkt_excel.consolidate.tables import (
     sources_and_issues,
     unit_completions,
 )
-from rkt_excel.evidence import check_evidence, reused_links
+from rkt_excel.evidence import scan_evidence
 from rkt_excel.form import FilledForm
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Report, Severity
@@ -141,8 +141,10 @@ def consolidate(
     superseded = [old for old, _ in intake.superseded]
     issues_by_form = {f.path: form_issues(f, reports) for f in (*intake.used, *superseded)}
     model = load_model(plan.regulation)
-    # The one evidence rule across forms: a link reused for unrelated questions (evidence.py).
-    for path, found in reused_links(plan, model, intake.used).items():
+    # The evidence checks, and the one evidence rule across forms: a link reused for
+    # unrelated questions (evidence.py).
+    evidence_report, reused = scan_evidence(plan, model, intake.assigned, intake.form_by_unit)
+    for path, found in reused.items():
         issues_by_form[path].extend(found)
 
     late = late_table(plan, intake, cutoff(as_of))
@@ -211,7 +213,7 @@ def consolidate(
         superseded=tuple(superseded),
         rejected=tuple(intake.rejected),
         missing=intake.missing,
-        evidence_report=check_evidence(plan, intake.assigned, intake.form_by_unit),
+        evidence_report=evidence_report,
         owners=lke_owners(plan, model, intake.assigned),
         review=review,
         tracks=tracks,
