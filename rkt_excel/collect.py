@@ -174,6 +174,8 @@ def run_consolidation(
     collected = collect_forms(paths, plan, jobs=jobs, progress=progress, limits=limits, check=check)
     when = _as_of(collected, plan, as_of, period)
     reports = collected.reports
+    # (check.as_of is when: both come from period_as_of with the same given date or period.
+    # The forms checked in the readers come without their plan cells, form.validated.)
     if reports is None or check is None or check.as_of != when:
         reports = {
             f.path: validate(f, plan, as_of=when, units=units, review=review)

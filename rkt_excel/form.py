@@ -1,7 +1,8 @@
 """The data a filled form carries once read: identity, and per indicator row every input field.
 
 Owns FormIdentity, Cell, FilledRow and FilledForm: plain frozen dataclasses built by read and
-used by validate and consolidate. No I/O here.
+used by validate and consolidate, and ``validated``, the form once its report is made. No I/O
+here.
 """
 
 from __future__ import annotations
@@ -77,3 +78,15 @@ class FilledForm:
     identity_cells: dict[str, Cell] = field(default_factory=dict)
     mtime: float = 0.0
     checked_plan: str = ""  # content hash of the plan the reader checked the identity against
+
+
+def validated(form: FilledForm) -> FilledForm:
+    """``form`` once validated, without what only validation reads: the locked plan cells as
+    found (``FilledRow.plan_cells``, checked by validate's plan-cell-changed rule). A form is
+    kept from its reading to the recap's write, so this is about 10 KB less per form at a
+    ministry's 10,000 (docs/BENCHMARKS.md). Changed in place: call it on a form whose report
+    is made, before anyone else holds it."""
+    for row in form.rows.values():
+        if row.plan_cells:
+            object.__setattr__(row, "plan_cells", {})  # frozen record, set once
+    return form

@@ -28,7 +28,7 @@ from typing import Any
 
 from rkt_excel.consolidate import RejectedFile
 from rkt_excel.errors import FormError
-from rkt_excel.form import FilledForm
+from rkt_excel.form import FilledForm, validated
 from rkt_excel.gc_control import gc_paused
 from rkt_excel.issues import Issue, Report
 from rkt_excel.read import DEFAULT_LIMITS, Limits, read_form
@@ -83,7 +83,7 @@ def read_and_check(
     if check is None or isinstance(result, RejectedFile):
         return result
     report = validate(result, plan, as_of=check.as_of, units=check.units, review=check.review)
-    return result, report
+    return validated(result), report
 
 
 def sha256_of(path: Path) -> str:

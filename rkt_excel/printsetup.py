@@ -188,6 +188,8 @@ class RowFitter:
     widths, merged ranges, the filter's header row, each format's font): a constant-memory
     sheet calls it for every row it writes out (recap/streaming.py)."""
 
+    REMEMBERED = 50_000  # cells' points kept by ``_points`` (bounded: a long sheet's unique texts)
+
     def __init__(self, ws: Any, *, minimum: float = 0.0) -> None:
         self.ws = ws
         self.minimum = minimum
@@ -238,6 +240,8 @@ class RowFitter:
             font = self.fonts.get(id(fmt))
             if font is None:
                 font = self.fonts[id(fmt)] = _font(fmt)
+            if len(self.points) >= self.REMEMBERED:
+                self.points.clear()
             got = self.points[key] = textfit.cell_points(Cell(text, width, *font))
         return got
 

@@ -142,3 +142,33 @@ def test_same_inputs_give_byte_identical_outputs_with_any_jobs(
         outputs[jobs] = {p.name: p.read_bytes() for p in written}
         assert c.summary.forms_accepted == 5 and c.summary.forms_rejected == 1
     assert outputs[1] == outputs[2] == outputs[3]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_form_checked_where_it_is_read_keeps_its_plan_cell_issue_and_drops_the_cells(
+    jobs: int, returned_forms: Path, embedded_plan: Plan, tmp_path: Path
+) -> None:
+    """form.validated: the plan cells are read, checked (plan-cell-changed) and then let go."""
+    import shutil
+
+    import openpyxl
+
+    from rkt_excel.collect import run_consolidation
+    from rkt_excel.read import read_form
+
+    inbox = tmp_path / "masuk"
+    shutil.copytree(returned_forms, inbox)
+    victim = next(p for p in sorted(inbox.glob("*.xlsx")) if p.name != "catatan.xlsx")
+    row = next(iter(read_form(victim, embedded_plan).rows.values()))
+    cell = row.plan_cells["indikator"]
+    wb = openpyxl.load_workbook(victim)
+    wb[cell.sheet][cell.cell] = "Indikator yang diubah"
+    wb.save(victim)
+
+    c = run_consolidation([inbox], embedded_plan, as_of=AS_OF, jobs=jobs)
+    found = c.issues[c.issues["code"] == "plan-cell-changed"]
+    assert [(s, a) for s, a in zip(found["sheet"], found["cell"], strict=True)] == [
+        (cell.sheet, cell.cell)
+    ]
+    assert c.summary.forms_accepted == 5
+    assert all(not r.plan_cells for f in c.forms for r in f.rows.values())

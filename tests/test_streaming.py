@@ -115,3 +115,32 @@ def test_recap_unchanged_by_the_fast_paths(tmp_path: Path, monkeypatch: Any) -> 
     monkeypatch.setattr(StreamingWorksheet, "fast", False)
     write_recap(consolidate_office(plan), plan, tmp_path / "generic.xlsx")
     assert (tmp_path / "fast.xlsx").read_bytes() == (tmp_path / "generic.xlsx").read_bytes()
+
+
+def test_rows_written_out_leave_no_record_behind() -> None:
+    """Memory stays flat: set_row's records of a row go once the row is written out, except
+    the sizes a chart's position needs on a sheet that has one."""
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True})
+    fmt = wb.add_format({"text_wrap": True})
+    sheets = []
+    for name, chart in (("plain", False), ("chart", True)):
+        wb.constant_memory = True
+        ws = wb.add_worksheet(name, worksheet_class=StreamingWorksheet)
+        wb.constant_memory = False
+        if chart:
+            c = wb.add_chart({"type": "line"})
+            c.add_series({"values": [name, 0, 1, 5, 1]})
+            ws.insert_chart(0, 3, c)
+        for row in range(1_000):
+            ws.set_row(row, 20 + row % 7)
+            ws.put_number(row, 1, row, fmt)
+        ws.flush()
+        sheets.append(ws)
+    plain, charted = sheets
+    assert len(plain.row_info) <= 1 and len(plain.row_sizes) <= 1
+    assert len(charted.row_info) <= 1 and len(charted.row_sizes) == 1_000
+    wb.close()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert xml.count('customHeight="1"') == 1_000  # every height was still written

@@ -56,6 +56,7 @@ class StreamingWorksheet(Worksheet):  # type: ignore[misc]
     fast: bool = SHARED  # False: xlsxwriter's own code for every cell (the tests compare)
     # xlsxwriter's own attributes this class reads and sets (set by Worksheet.__init__)
     previous_row: int
+    row_sizes: dict[int, Any]
     dim_rowmin: int | None
     dim_rowmax: int | None
     dim_colmin: int | None
@@ -127,6 +128,12 @@ class StreamingWorksheet(Worksheet):  # type: ignore[misc]
             self._xml_end_tag("row")
         elif row_num in self.row_info or row_num in self.comments:
             self._write_empty_row(row_num, None, self.row_info[row_num])
+        # A row written out is never read again: without this, set_row's records of every row
+        # (about 200 bytes each) would grow with the sheet. Its size places a chart or an
+        # image at close(): kept on a sheet that has one (the recap's long sheets have none).
+        self.row_info.pop(row_num, None)
+        if not (self.charts or self.images or self.shapes or self.comments):
+            self.row_sizes.pop(row_num, None)
         self.table.clear()
 
     def _write_cells(self, row: int, cells: dict[int, Any]) -> None:
