@@ -13,8 +13,10 @@ from typing import Any
 
 from rkt_excel.issues import Issue
 from rkt_excel.normalize import is_empty
+from rkt_excel.records import sent_between_processes
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class FormIdentity:
     """Who and what a form is: the plan it was made from and the unit that fills it."""
@@ -36,6 +38,7 @@ class FormIdentity:
     unit_claims: tuple[tuple[str, str], ...] = ()
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One input value: as typed (``raw``), normalised (``value``, None when invalid or empty),
@@ -53,6 +56,7 @@ class Cell:
         return is_empty(self.raw)
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class FilledRow:
     """One indicator row as the unit filled it: field key (layout.INPUT_FIELDS) -> Cell."""
@@ -66,6 +70,7 @@ class FilledRow:
     untouched: bool = False  # carried, and sent back with exactly those values
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class FilledForm:
     """A form read back: its file, identity, rows by id, and the issues found while reading."""

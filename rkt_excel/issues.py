@@ -14,6 +14,7 @@ from dataclasses import field as dc_field  # Issue has a field named "field"
 from typing import Any
 
 from rkt_excel.catalogue import CATALOGUE, Rule, Severity, Text
+from rkt_excel.records import sent_between_processes
 
 __all__ = [
     "Issue",
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 
+@sent_between_processes
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One problem found in one file: its code, where it is, the raw value and the parameters
