@@ -24,6 +24,11 @@ from typing import Any
 from rkt_excel import textfit
 from rkt_excel.textfit import Cell
 
+try:  # the cell record of an xlsxwriter text cell (RowFitter's fast path; _cell_text otherwise)
+    from xlsxwriter.worksheet import CellStringTuple as _STRING
+except ImportError:  # pragma: no cover - an xlsxwriter without it
+    _STRING = None
+
 PAPERS: dict[str, int] = {"a4": 9, "f4": 14}
 PAPER_CHOICES: tuple[str, ...] = tuple(PAPERS)
 DEFAULT_PAPER = "a4"
@@ -195,6 +200,7 @@ class RowFitter:
         self.minimum = minimum
         self.widths: dict[int, float | None] = {}
         self.fonts: dict[int, tuple[str, float, bool, bool]] = {}  # per format object
+        self.wraps: dict[int, bool] = {}  # per format object: does it wrap its text
         self.strings: list[str] | None = None
         # (width, format, text) -> the points that cell needs (``_points``)
         self.points: dict[tuple[float | tuple[float, ...], int, str], float] = {}
@@ -253,20 +259,31 @@ class RowFitter:
         button_row, button_cols = self.button_row, self.button_cols
         need: dict[int, float] = {}  # row -> the points its tallest cell needs
         tall: list[tuple[int, int, float]] = []  # cells merged over rows: first, last, points
+        wraps, remembered, row_info = self.wraps, self.points, ws.row_info
         for row, cells in ws.table.items():
-            info = ws.row_info.get(row)
+            info = row_info.get(row)
             if info is not None and info.hidden:
                 continue
+            tallest, found = 0.0, False
             for col, cell in cells.items():
                 fmt = cell.format
-                if fmt is None or not getattr(fmt, "text_wrap", 0):
+                if fmt is None:
                     continue
-                text, self.strings = _cell_text(ws, cell, self.strings)
-                if not text.strip():
+                fmt_id = id(fmt)
+                wraps_text = wraps.get(fmt_id)
+                if wraps_text is None:
+                    wraps_text = wraps[fmt_id] = bool(getattr(fmt, "text_wrap", 0))
+                if not wraps_text:
                     continue
-                span = merged_first.get((row, col))
+                if cell.__class__ is _STRING and cell.string.__class__ is str:
+                    text = cell.string  # a constant-memory sheet's text (most cells)
+                else:
+                    text, self.strings = _cell_text(ws, cell, self.strings)
+                if not text or text.isspace():
+                    continue
+                span = merged_first.get((row, col)) if merged_first else None
                 if span is None:
-                    if (row, col) in covered:
+                    if covered and (row, col) in covered:
                         continue
                     w = width(col)
                     if w is None or w <= 0:
@@ -281,11 +298,17 @@ class RowFitter:
                         continue
                     cell_width = shown if len(shown) > 1 else shown[0]
                     last_row = span[2]
-                points = self._points(text, cell_width, fmt)
+                points = remembered.get((cell_width, fmt_id, text))
+                if points is None:
+                    points = self._points(text, cell_width, fmt)
                 if last_row == row:
-                    need[row] = max(need.get(row, 0.0), points)
+                    found = True
+                    if points > tallest:
+                        tallest = points
                 else:
                     tall.append((row, last_row, points))
+            if found:
+                need[row] = tallest
         heights: dict[int, float] = {}
         for row, needed in need.items():
             heights[row] = textfit.whole_pixels(needed, max(self.minimum, _height(ws, row)))
