@@ -254,7 +254,7 @@ JOBS_OPTION = click.option(
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes reading the forms [default: as many as help: 1 below "
-    "300 files, else one per core].",
+    "40 files, else one per core].",  # pool.AUTO_MIN_FILES (tests/test_pool.py checks)
 )
 
 

@@ -41,8 +41,9 @@ DEPTH = 2  # files queued per worker: one being read, one waiting (hides the rou
 WORKER_MEMORY = 2 << 30  # bytes of address space a worker may add to what it has at start
 Result = FilledForm | RejectedFile
 # With fewer files, one process is as fast: starting workers and sending forms back costs about
-# what a second core saves (docs/BENCHMARKS.md).
-AUTO_MIN_FILES = 300
+# what a second core saves. Measured on 2 cores (read + consolidate, jobs 1 -> 2): 20 forms
+# 0.17 -> 0.17 s, 50 forms 0.36 -> 0.26 s, 300 forms 1.9 -> 1.3 s (docs/BENCHMARKS.md).
+AUTO_MIN_FILES = 40
 
 
 def usable_cores() -> int:

@@ -172,3 +172,15 @@ def test_a_form_checked_where_it_is_read_keeps_its_plan_cell_issue_and_drops_the
     ]
     assert c.summary.forms_accepted == 5
     assert all(not r.plan_cells for f in c.forms for r in f.rows.values())
+
+
+def test_the_jobs_help_names_the_number_of_files_from_which_workers_start() -> None:
+    from rkt_excel.cli import JOBS_OPTION
+
+    @JOBS_OPTION
+    def command(jobs: int | None) -> None: ...
+
+    option = command.__click_params__[0]  # type: ignore[attr-defined]
+    assert f"1 below {pool.AUTO_MIN_FILES} files" in option.help
+    assert pool.auto_jobs(pool.AUTO_MIN_FILES - 1) == 1
+    assert pool.auto_jobs(pool.AUTO_MIN_FILES) == pool.usable_cores()
