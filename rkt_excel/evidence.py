@@ -29,6 +29,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -194,16 +195,16 @@ def evidence_items(raw: Any, link: str | None = None) -> tuple[EvidenceItem, ...
     text = "" if raw is None else raw if isinstance(raw, str) else str(raw)
     if isinstance(raw, float) and not math.isfinite(raw):
         text = ""
-    pieces = _pieces(text)
+    pieces = [(p, label, classify(p)) for p, label in _pieces(text)]
     items: list[EvidenceItem] = []
     if link is not None:
         target = link.strip()
-        labels = [p for p, _ in pieces if classify(p) == NOT_A_LINK]
+        labels = [p for p, _, kind in pieces if kind == NOT_A_LINK]
         label = " ".join(labels)
         items.append(EvidenceItem(target, classify(target) if target else EMPTY_LINK, label))
         # With a hyperlink, the cell's words are its label, not items of their own.
-        pieces = [(p, lab) for p, lab in pieces if classify(p) != NOT_A_LINK and p != target]
-    items.extend(EvidenceItem(p, classify(p), label) for p, label in pieces)
+        pieces = [piece for piece in pieces if piece[2] != NOT_A_LINK and piece[0] != target]
+    items.extend(EvidenceItem(p, kind, label) for p, label, kind in pieces)
     return tuple(items)
 
 
@@ -243,6 +244,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 2 and w not in _STOPWORDS)
 
 
+@lru_cache(maxsize=4096)  # the plan's BUKTI FISIK items, compared with every unit's evidence
+def _plan_words(text: str) -> frozenset[str]:
+    return _words(text)
+
+
 def match_items(
     expected: Sequence[str], items: Sequence[EvidenceItem]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -253,19 +259,21 @@ def match_items(
     expected item not yet met. So ``len(met) == min(valid items, expected items)``.
     """
     left = [item for item in items if item.valid]
+    said = [_words(f"{item.label} {item.text}") for item in left]  # each item's words, once
     met: dict[int, bool] = {}
     for n, wanted in enumerate(expected):
-        words = _words(wanted)
+        words = _plan_words(wanted)
         if not words:
             continue
         need = max(1, math.ceil(len(words) / 2))
         best, best_overlap = -1, 0
-        for i, item in enumerate(left):
-            overlap = len(words & _words(f"{item.label} {item.text}"))
+        for i, given in enumerate(said):
+            overlap = len(words & given)
             if overlap >= need and overlap > best_overlap:
                 best, best_overlap = i, overlap
         if best >= 0:
             left.pop(best)
+            said.pop(best)
             met[n] = True
     for n in range(len(expected)):
         if n not in met and left:
@@ -401,8 +409,9 @@ def scan_evidence(
     return report, _reuse_issues(model, occurrences)
 
 
-# (form, row's plan position, sheet, cell, row id, question, link): one web link given
-_Occurrence = tuple[FilledForm, int, str, str, str, str, str]
+# (form, row's plan position, sheet, cell, row id, question, link, its link_key): one web
+# link given
+_Occurrence = tuple[FilledForm, int, str, str, str, str, str, str]
 
 
 def _scan(
@@ -424,8 +433,8 @@ def _scan(
             items = cell_items(bukti)
             if linked and bukti is not None and form is not None:
                 occurrences.extend(
-                    (form, position, bukti.sheet, bukti.cell, ind.id, ind.lke or "", link)
-                    for link in _web_links(items)
+                    (form, position, bukti.sheet, bukti.cell, ind.id, ind.lke or "", link, key)
+                    for link, key in _web_links(items)
                 )
             status_cell = row.fields.get("status") if row is not None else None
             status = status_cell.value if status_cell is not None else None
@@ -458,16 +467,17 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _web_links(items: Iterable[EvidenceItem]) -> list[str]:
-    """The web links of a cell's items, each link (as link_key compares) once."""
+def _web_links(items: Iterable[EvidenceItem]) -> list[tuple[str, str]]:
+    """The web links of a cell's items with their link_key, each link (as link_key compares)
+    once."""
     seen: set[str] = set()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for item in items:
         if item.kind == URL:
             key = link_key(item.text)
             if key not in seen:
                 seen.add(key)
-                out.append(item.text)
+                out.append((item.text, key))
     return out
 
 
@@ -490,8 +500,8 @@ def reused_links(
             if not question or question not in model.questions or bukti is None:
                 continue
             found.extend(
-                (form, position[row_id], bukti.sheet, bukti.cell, row_id, question, link)
-                for link in _web_links(cell_items(bukti))
+                (form, position[row_id], bukti.sheet, bukti.cell, row_id, question, link, key)
+                for link, key in _web_links(cell_items(bukti))
             )
         found.sort(key=lambda o: o[1])
         occurrences.extend(found)
@@ -502,13 +512,13 @@ def _reuse_issues(model: LkeModel, occurrences: Sequence[_Occurrence]) -> dict[s
     """``evidence-reused`` issues by form path from the web links given, in order."""
     by_key: dict[str, list[_Occurrence]] = {}
     for o in occurrences:
-        by_key.setdefault(link_key(o[6]), []).append(o)
+        by_key.setdefault(o[7], []).append(o)
     out: dict[str, list[Issue]] = {}
     for found in by_key.values():
         groups = {model.questions[o[5]].sub_area for o in found}
         if len(groups) < 2:
             continue
-        for form, _, sheet, cell, row_id, question, link in found:
+        for form, _, sheet, cell, row_id, question, link, _ in found:
             mine = model.questions[question].sub_area
             others = sorted({o[5] for o in found if model.questions[o[5]].sub_area != mine})
             out.setdefault(form.path, []).append(

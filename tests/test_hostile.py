@@ -789,9 +789,10 @@ def test_a_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:
 
 # === class 10: interrupts leave debris =========================================================
 
-# Runs the CLI with xlsxwriter's zip step slowed down (0.3 s per part) and "ready" printed on
-# stderr when the first part is zipped: the recap's temporary file and xlsxwriter's own temp
-# files then exist, and the test sends its signal.
+# Runs the CLI with xlsxwriter's zip step held at its first part: "ready" is printed on stderr
+# and the step waits (up to 30 s) for the test's signal, while the recap's temporary file and
+# xlsxwriter's own temp files exist. (A fixed delay let a loaded machine finish the write
+# before the signal came.)
 _SLOW_CLI = """
 import sys, time, zipfile
 _write = zipfile.ZipFile.write
@@ -800,7 +801,7 @@ def slow(self, *a, **k):
     if not _said:
         _said.append(1)
         print("ready", file=sys.stderr, flush=True)
-    time.sleep(0.3)
+        time.sleep(30)  # the signal ends the wait
     return _write(self, *a, **k)
 zipfile.ZipFile.write = slow
 from rkt_excel.cli import main
