@@ -3,10 +3,12 @@ hidden metadata (both in rkt_excel.simulate), and render a workbook as normalise
 golden snapshots.
 
 Only openpyxl is used here (never rkt_excel's reader), so tests of the reader stay independent.
+Also: ``ctrl_c_as_at_a_terminal`` for the child processes the interrupt tests signal.
 """
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import openpyxl
@@ -95,3 +97,12 @@ def _sheet_lines(ws: Worksheet) -> list[str]:
 def column_letter(key: str) -> str:
     """The column letter of a component-sheet field (layout.COL key)."""
     return get_column_letter(layout.COL[key] + 1)
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """For a child process: SIGINT as a program started at a terminal has it. A shell that
+    starts the tests in the background (``pytest &``) ignores SIGINT for them, and a program
+    started with SIGINT ignored keeps it ignored, so Ctrl+C would never reach the child; a
+    blocked signal would wait, the same."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -31,7 +31,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 from cliproc import Proc, run_cli
-from helpers import column_letter
+from helpers import column_letter, ctrl_c_as_at_a_terminal
 from mutate import Entry, read_entries, write_zip
 
 from rkt_excel import layout
@@ -818,6 +818,7 @@ def _interrupt(args: Sequence[str], sig: signal.Signals, tmpdir: Path) -> int:
         stdout=subprocess.DEVNULL,
         text=True,
         env=env,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     ) as proc:
         assert proc.stderr is not None
         for line in proc.stderr:

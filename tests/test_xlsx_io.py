@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import ctrl_c_as_at_a_terminal
 
 from rkt_excel import xlsx_io
 from rkt_excel.errors import OutputError
@@ -149,7 +150,11 @@ except KeyboardInterrupt:
 def _run_and_interrupt(code: str, target: Path, tmpdir: Path, sig: signal.Signals) -> int:
     env = {**os.environ, "TMPDIR": str(tmpdir)}
     with subprocess.Popen(
-        [sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-c", code, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     ) as proc:
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
