@@ -432,10 +432,7 @@ def _scan(
             bukti = row.fields.get("bukti_dukung") if row is not None else None
             items = cell_items(bukti)
             if linked and bukti is not None and form is not None:
-                occurrences.extend(
-                    (form, position, bukti.sheet, bukti.cell, ind.id, ind.lke or "", link, key)
-                    for link, key in _web_links(items)
-                )
+                occurrences += _occurrences(form, position, bukti, ind.id, ind.lke or "", items)
             status_cell = row.fields.get("status") if row is not None else None
             status = status_cell.value if status_cell is not None else None
             status = status if status in STATUS_VALUES else None
@@ -467,17 +464,26 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _web_links(items: Iterable[EvidenceItem]) -> list[tuple[str, str]]:
-    """The web links of a cell's items with their link_key, each link (as link_key compares)
-    once."""
+def _occurrences(
+    form: FilledForm,
+    position: int,
+    bukti: Cell,
+    row_id: str,
+    question: str,
+    items: Iterable[EvidenceItem],
+) -> list[_Occurrence]:
+    """The web links among a BUKTI DUKUNG cell's items, each link (as link_key compares)
+    once, as occurrences for the reuse rule."""
     seen: set[str] = set()
-    out: list[tuple[str, str]] = []
+    out: list[_Occurrence] = []
     for item in items:
         if item.kind == URL:
             key = link_key(item.text)
             if key not in seen:
                 seen.add(key)
-                out.append((item.text, key))
+                out.append(
+                    (form, position, bukti.sheet, bukti.cell, row_id, question, item.text, key)
+                )
     return out
 
 
@@ -499,9 +505,8 @@ def reused_links(
             bukti = row.fields.get("bukti_dukung")
             if not question or question not in model.questions or bukti is None:
                 continue
-            found.extend(
-                (form, position[row_id], bukti.sheet, bukti.cell, row_id, question, link, key)
-                for link, key in _web_links(cell_items(bukti))
+            found += _occurrences(
+                form, position[row_id], bukti, row_id, question, cell_items(bukti)
             )
         found.sort(key=lambda o: o[1])
         occurrences.extend(found)

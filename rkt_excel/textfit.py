@@ -255,7 +255,6 @@ def _widths(width: float | tuple[float, ...]) -> tuple[float, ...]:
     return width if isinstance(width, tuple) else (width,)
 
 
-@cache  # a handful of column widths, asked for each text measured
 def lo_wrap_pixels(width: float | tuple[float, ...]) -> int:
     """The widest line in screen pixels LibreOffice fits in a cell over columns of ``width``.
 
@@ -267,7 +266,6 @@ def lo_wrap_pixels(width: float | tuple[float, ...]) -> int:
     return max(1, px - 2 * math.trunc(LO_MARGIN_TWIPS * p) - 1 - 1)
 
 
-@cache  # a handful of column widths, asked for each text measured
 def lo_print_wrap(width: float | tuple[float, ...]) -> int:
     """The widest line LibreOffice prints in a cell over columns of ``width``, in tenths of a
     point: the columns less the cell's margins (1 pt each side), less 0.2 pt (a line exactly
@@ -276,7 +274,6 @@ def lo_print_wrap(width: float | tuple[float, ...]) -> int:
     return max(1, (twips - 2 * LO_MARGIN_TWIPS) // 2 - 2)
 
 
-@cache  # a handful of column widths, asked for each text measured
 def excel_wrap_pixels(width: float | tuple[float, ...]) -> int:
     """Excel's wrap width in screen pixels of a cell over columns of ``width``."""
     return max(1, sum(column_pixels(w) for w in _widths(width)) - COLUMN_PADDING_PX)
